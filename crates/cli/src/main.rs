@@ -1,1 +1,311 @@
-fn main() {}
+//! `triangulate`: the command line over the pipeline crates. Parses arguments, opens the
+//! store, shows progress and prints; every capability lives in a library crate.
+#![forbid(unsafe_code)]
+
+mod render;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tri_ingest::{IngestOptions, IngestSummary, Item, Progress};
+use tri_model::{DateSource, Published};
+use tri_reader::{collect_inputs, Input, ReadOptions};
+use tri_store::{SqliteStore, Store};
+
+const EXAMPLES: &str = "\
+Examples:
+  triangulate report examples/seeds            ingest the seed articles and print what is known
+  triangulate ingest news/ feed.xml crawl.warc.gz
+  curl -s https://example.org/a.html | triangulate ingest -
+  triangulate articles --json
+  triangulate show 6957dbed
+  triangulate extract page.html --json        clean text and metadata, nothing stored
+  triangulate eval extract --data ../shared/data/article-extraction-benchmark";
+
+/// Triangulate turns many news reports about one developing story into one sourced
+/// record. Inputs: plain text (any common encoding), HTML, RSS/Atom feeds, WARC (as
+/// CC-NEWS publishes it), JSONL, and .gz of any of these, recognised by content.
+#[derive(Parser, Debug)]
+#[command(name = "triangulate", version, after_help = EXAMPLES)]
+struct Cli {
+    /// The store: a SQLite file, created if missing.
+    #[arg(long, global = true, env = "TRIANGULATE_DB", default_value = "triangulate.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read news files and store their articles (files, directories recursively, `-` for stdin).
+    ///
+    /// Each input is recognised by its content. An input that fails is named with the
+    /// reason on stderr and the rest go on; the exit status is 1 when any failed.
+    /// Re-ingesting is idempotent: an article already stored (same normalised text) is
+    /// not stored again.
+    #[command(after_help = "Example:\n  triangulate ingest examples/seeds news.jsonl crawl.warc.gz")]
+    Ingest(IngestArgs),
+    /// List the stored articles.
+    #[command(after_help = "Example:\n  triangulate articles --json | jq '.[].title'")]
+    Articles {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored article: metadata and clean text. ID may be a unique prefix.
+    #[command(after_help = "Example:\n  triangulate show 6957dbed --json")]
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the clean text and metadata of files without storing anything.
+    #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per article, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ingest the inputs and print what is known about their articles: the main job.
+    #[command(after_help = "Example:\n  triangulate report examples/seeds --format markdown")]
+    Report {
+        #[command(flatten)]
+        ingest: IngestArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Measure a task on a public data set in that task's own format.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(clap::Args, Debug)]
+struct IngestArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date of every article read (YYYY-MM-DD or RFC 3339): wins over what
+    /// the documents say.
+    #[arg(long, value_parser = parse_published)]
+    published: Option<Published>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 500)]
+    batch_size: usize,
+    /// Largest single document accepted, in MiB.
+    #[arg(long, default_value_t = 32)]
+    max_doc_mib: u64,
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCommand {
+    /// Main-text extraction on a folder of `html/<id>.html.gz` and `ground-truth.json`
+    /// (the article-extraction-benchmark format): 4-token shingle P/R/F1 and speed.
+    #[command(after_help = "Example:\n  triangulate eval extract --data ../shared/data/article-extraction-benchmark")]
+    Extract {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+fn parse_published(s: &str) -> Result<Published, String> {
+    let ok = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        || chrono::DateTime::parse_from_rfc3339(s).is_ok();
+    if !ok {
+        return Err(format!("{s:?} is not a date (YYYY-MM-DD) or RFC 3339 time"));
+    }
+    Ok(Published { value: s.to_string(), source: DateSource::User })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("triangulate: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => {
+            let mut store = open_store(&cli.db)?;
+            let summary = ingest(&args, &mut store)?;
+            eprintln!(
+                "ingested {} articles from {} inputs ({} new, {} already stored, {} failed) in {:.2}s",
+                summary.articles.len(),
+                summary.inputs,
+                summary.new,
+                summary.already_stored,
+                summary.failures.len(),
+                summary.seconds
+            );
+            Ok(exit_for(&summary))
+        }
+        Command::Articles { json } => {
+            let store = open_store(&cli.db)?;
+            let list = store.articles()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                print!("{}", render::article_table(&list));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let store = open_store(&cli.db)?;
+            let Some(article) = store.article(&id)? else {
+                bail!("no article with id {id:?} in {}", cli.db.display());
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&article)?);
+            } else {
+                print!("{}", render::article_text(&article));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { files, json } => extract(&files, json),
+        Command::Report { ingest: args, format } => {
+            let mut store = open_store(&cli.db)?;
+            let summary = ingest(&args, &mut store)?;
+            let mut seen = std::collections::HashSet::new();
+            let mut articles = Vec::new();
+            for id in &summary.articles {
+                if seen.insert(id.clone()) {
+                    if let Some(a) = store.article(id)? {
+                        articles.push(a);
+                    }
+                }
+            }
+            let out = match format {
+                Format::Text => render::report_text(&articles, &summary),
+                Format::Markdown => render::report_markdown(&articles, &summary),
+                Format::Json => serde_json::to_string_pretty(&render::report_json(&articles, &summary))? + "\n",
+            };
+            print!("{out}");
+            Ok(exit_for(&summary))
+        }
+        Command::Eval(EvalCommand::Extract { data, json }) => {
+            let report = tri_eval::extraction::evaluate(&data)
+                .with_context(|| format!("evaluating extraction on {}", data.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.table());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
+    SqliteStore::open(path).with_context(|| format!("opening the store {}", path.display()))
+}
+
+fn exit_for(summary: &IngestSummary) -> ExitCode {
+    if summary.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn options(args: &IngestArgs) -> IngestOptions {
+    let mut opts = IngestOptions {
+        read: ReadOptions { max_doc_bytes: args.max_doc_mib * 1024 * 1024, ..ReadOptions::default() },
+        batch_size: args.batch_size.max(1),
+        published: args.published.clone(),
+        ..IngestOptions::default()
+    };
+    if let Some(jobs) = args.jobs {
+        opts.jobs = jobs.max(1);
+    }
+    opts
+}
+
+/// Collects the inputs, reporting the missing ones as failures.
+fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<tri_ingest::Failure>) {
+    let (inputs, errors) = collect_inputs(paths);
+    (inputs, errors.into_iter().map(tri_ingest::Failure::from).collect())
+}
+
+fn ingest(args: &IngestArgs, store: &mut dyn Store) -> Result<IngestSummary> {
+    let (inputs, mut failures) = inputs(&args.paths);
+    let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), progress_target());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}")
+            .expect("static template"),
+    );
+    let progress = BarProgress(bar.clone());
+    let mut summary = tri_ingest::ingest(&inputs, store, &options(args), &progress)?;
+    bar.finish_and_clear();
+    failures.append(&mut summary.failures);
+    summary.failures = failures;
+    for f in &summary.failures {
+        eprintln!("error: {}", f.message);
+    }
+    Ok(summary)
+}
+
+fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let (inputs, mut failures) = inputs(files);
+    // One worker keeps the output in the order the files were given.
+    let opts = IngestOptions { jobs: 1, ..IngestOptions::default() };
+    let mut first = true;
+    tri_ingest::for_each_article(&inputs, &opts, &tri_ingest::Quiet, |item| {
+        match item {
+            Item::Article(article) => {
+                if json {
+                    println!("{}", serde_json::to_string(&article).expect("articles serialise"));
+                } else {
+                    if !first {
+                        println!();
+                    }
+                    print!("{}", render::article_text(&article));
+                }
+                first = false;
+            }
+            Item::Failed(f) => failures.push(f),
+            Item::InputDone(_) => {}
+        }
+        true
+    });
+    for f in &failures {
+        eprintln!("error: {}", f.message);
+    }
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A bar on a terminal, nothing otherwise (logs and pipes stay clean).
+fn progress_target() -> ProgressDrawTarget {
+    if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    }
+}
+
+struct BarProgress(ProgressBar);
+impl Progress for BarProgress {
+    fn input_done(&self, _bytes: u64) {
+        self.0.inc(1);
+    }
+}

@@ -1,1 +1,108 @@
-//! (being written)
+//! Where Triangulate keeps its articles.
+//!
+//! Ingest hands extracted [`Article`]s to a [`Store`]; every later stage (clustering,
+//! search, the CLI and HTTP views) reads them back from it. The [`Store`] trait is the
+//! one interface to storage: [`SqliteStore`] is the embedded default (one file in a local
+//! directory, or in memory for tests); a PostgreSQL store for many workers will sit
+//! behind the same trait.
+//!
+//! ```
+//! use tri_store::{SqliteStore, Store};
+//! use tri_model::{article_id, Article, InputFormat};
+//!
+//! let mut store = SqliteStore::open_in_memory()?;
+//! let text = "Kyiv was attacked overnight.".to_string();
+//! let article = Article {
+//!     id: article_id(&text),
+//!     title: Some("Overnight attack".into()),
+//!     byline: None, outlet: None, url: None, feed: None, published: None, language: None,
+//!     text,
+//!     input: "-".into(),
+//!     format: InputFormat::Text,
+//!     charset: "UTF-8".into(),
+//!     removed: vec![],
+//! };
+//! let outcome = store.put_articles(&[article.clone()])?;
+//! assert_eq!(outcome.inserted, vec![article.id.clone()]);
+//! assert_eq!(store.article(&article.id[..6])?, Some(article));
+//! # Ok::<(), tri_store::StoreError>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod migrations;
+mod sqlite;
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use tri_model::{Article, InputFormat, Published};
+
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use sqlite::SqliteStore;
+
+/// The shortest id prefix [`Store::article`] accepts; shorter ones must be full ids.
+pub const MIN_PREFIX_LEN: usize = 4;
+
+/// Storage for articles. Implementations must be idempotent on article ids: an article
+/// is immutable once stored, and storing it again changes nothing.
+pub trait Store {
+    /// Stores a batch in one transaction: either all new articles are stored or none.
+    /// Articles whose id is already stored are left as they are. An id repeated within
+    /// the batch counts once (the first occurrence is stored).
+    fn put_articles(&mut self, articles: &[Article]) -> Result<PutOutcome, StoreError>;
+
+    /// The article with this full id, or with this unique id prefix of at least
+    /// [`MIN_PREFIX_LEN`] characters. `Ok(None)` when nothing matches;
+    /// [`StoreError::Ambiguous`] (listing candidates) when several do;
+    /// [`StoreError::PrefixTooShort`] for a short prefix that is not a full id.
+    fn article(&self, id_or_prefix: &str) -> Result<Option<Article>, StoreError>;
+
+    /// Summaries of all articles, oldest publication first (articles with no known
+    /// publication time last), ties broken by id.
+    fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError>;
+
+    /// How many articles are stored.
+    fn count(&self) -> Result<u64, StoreError>;
+
+    /// Which of these ids are already stored, so ingest can skip work on re-runs.
+    fn known_ids(&self, ids: &[String]) -> Result<HashSet<String>, StoreError>;
+
+    /// Articles whose title or text contains every word of `query` (case- and
+    /// accent-insensitive; punctuation separates words), best match first, ties broken
+    /// by id. The query is plain words, not a query language: quotes, `AND`, `*` and the
+    /// like are taken as text. An empty query finds nothing.
+    fn search(&self, query: &str) -> Result<Vec<ArticleSummary>, StoreError>;
+}
+
+/// What [`Store::put_articles`] did with a batch, ids in batch order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PutOutcome {
+    /// Ids stored by this call.
+    pub inserted: Vec<String>,
+    /// Ids that were stored before this call and were left as they were.
+    pub existing: Vec<String>,
+}
+
+/// The metadata of an article without its text, as listings show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleSummary {
+    /// The article id (see [`Article::id`]).
+    pub id: String,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Publication or site name, when known.
+    pub outlet: Option<String>,
+    /// Publication time as stored, and how it was learned.
+    pub published: Option<Published>,
+    /// ISO 639-1 language code, when known.
+    pub language: Option<String>,
+    /// Length of the text in characters (Unicode scalar values).
+    pub chars: u64,
+    /// The input it was read from (see [`Article::input`]).
+    pub input: String,
+    /// The container format it was read from.
+    pub format: InputFormat,
+}

@@ -1,0 +1,87 @@
+//! Language of an article's text, as an ISO 639-1 code.
+//!
+//! whatlang's trigram models ship inside the crate (nothing loaded at run time) and cover
+//! the 69 languages of most news; we only map its ISO 639-3 codes to the two-letter codes
+//! news metadata (`<html lang>`, feeds) uses, so both sources compare.
+
+/// Detects the language of `text`; `None` when the text is too short or too mixed to tell.
+pub fn detect_language(text: &str) -> Option<String> {
+    // A few hundred characters decide as well as the whole article and keep it cheap.
+    let sample = prefix_at_char_boundary(text, 4096);
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    Some(iso639_1(info.lang().code()).to_string())
+}
+
+/// Normalises a declared language tag (`en-US`, `EN`, `eng`) to ISO 639-1 where known.
+pub fn normalize_language_tag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.len() {
+        2 if primary.chars().all(|c| c.is_ascii_alphabetic()) => Some(primary),
+        3 => {
+            let two = iso639_1(&primary);
+            (two.len() == 2).then(|| two.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn iso639_1(code3: &str) -> &str {
+    match code3 {
+        "epo" => "eo", "eng" => "en", "rus" => "ru", "cmn" | "zho" => "zh", "spa" => "es",
+        "por" => "pt", "ita" => "it", "ben" => "bn", "fra" => "fr", "deu" => "de",
+        "ukr" => "uk", "kat" => "ka", "ara" => "ar", "hin" => "hi", "jpn" => "ja",
+        "heb" => "he", "yid" => "yi", "pol" => "pl", "amh" => "am", "jav" => "jv",
+        "kor" => "ko", "nob" => "nb", "dan" => "da", "swe" => "sv", "fin" => "fi",
+        "tur" => "tr", "nld" => "nl", "hun" => "hu", "ces" => "cs", "ell" => "el",
+        "bul" => "bg", "bel" => "be", "mar" => "mr", "kan" => "kn", "ron" => "ro",
+        "slv" => "sl", "hrv" => "hr", "srp" => "sr", "mkd" => "mk", "lit" => "lt",
+        "lav" => "lv", "est" => "et", "tam" => "ta", "vie" => "vi", "urd" => "ur",
+        "tha" => "th", "guj" => "gu", "uzb" => "uz", "pan" => "pa", "aze" => "az",
+        "ind" => "id", "tel" => "te", "pes" | "fas" => "fa", "mal" => "ml", "ori" => "or",
+        "mya" => "my", "nep" => "ne", "sin" => "si", "khm" => "km", "tuk" => "tk",
+        "aka" => "ak", "zul" => "zu", "sna" => "sn", "afr" => "af", "lat" => "la",
+        "slk" => "sk", "cat" => "ca", "tgl" => "tl", "hye" => "hy", "cym" => "cy",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_news_languages() {
+        let cases = [
+            ("en", "The president said on Monday that the talks would continue next week in Geneva despite the attacks."),
+            ("de", "Der Präsident sagte am Montag, dass die Gespräche trotz der Angriffe nächste Woche in Genf fortgesetzt werden."),
+            ("ru", "Президент заявил в понедельник, что переговоры продолжатся на следующей неделе в Женеве, несмотря на атаки."),
+            ("uk", "Президент заявив у понеділок, що переговори триватимуть наступного тижня в Женеві, попри атаки та обстріли."),
+            ("fr", "Le président a déclaré lundi que les pourparlers se poursuivraient la semaine prochaine à Genève malgré les attaques."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect_language(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn normalizes_declared_tags() {
+        assert_eq!(normalize_language_tag("en-US").as_deref(), Some("en"));
+        assert_eq!(normalize_language_tag("EN").as_deref(), Some("en"));
+        assert_eq!(normalize_language_tag("deu").as_deref(), Some("de"));
+        assert_eq!(normalize_language_tag("x"), None);
+    }
+}

@@ -1,0 +1,440 @@
+//! The embedded store: one SQLite file (or an in-memory database for tests).
+//!
+//! The database runs in WAL mode with `synchronous=NORMAL`: a committed batch survives
+//! the process being killed at any point (a power cut may lose the last few commits but
+//! never corrupts the file). Readers in other processes do not block the writer, and a
+//! busy timeout makes concurrent writers wait instead of failing at once.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tri_model::{Article, DateSource, Published};
+
+use crate::migrations::{self, Migration, MIGRATIONS};
+use crate::{ArticleSummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
+
+/// How long a write waits for another connection's lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many candidates [`StoreError::Ambiguous`] lists.
+const MAX_CANDIDATES: usize = 10;
+
+const INSERT_ARTICLE: &str = "
+INSERT INTO articles (
+    id, title, byline, outlet, url, feed,
+    published, published_source, published_utc,
+    language, text, chars, input, format, charset, removed
+) VALUES (
+    ?1, ?2, ?3, ?4, ?5, ?6,
+    ?7, ?8, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', ?7), ?7),
+    ?9, ?10, ?11, ?12, ?13, ?14, ?15
+)
+ON CONFLICT (id) DO NOTHING";
+
+const SELECT_ARTICLE: &str = "
+SELECT id, title, byline, outlet, url, feed, published, published_source,
+       language, text, input, format, charset, removed
+FROM articles WHERE id = ?1";
+
+/// Columns read by [`read_summary`], prefixed by the articles table's alias `a`.
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, a.published_source, \
+                               a.language, a.chars, a.input, a.format";
+
+/// A [`Store`] in a SQLite database.
+pub struct SqliteStore {
+    conn: Connection,
+    /// The database file, or `:memory:`; named in every error.
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// Opens the store in the database file at `path`, creating the file if it does not
+    /// exist (its directory must), and applies any schema migrations it lacks.
+    ///
+    /// Fails with [`StoreError::Open`] when the file cannot be opened or is not a
+    /// SQLite database, and with [`StoreError::SchemaTooNew`] when a newer build has
+    /// upgraded it past what this build knows.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    /// Opens a fresh store that lives in memory only, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::open_in_memory_with(MIGRATIONS)
+    }
+
+    fn open_with(path: &Path, migrations: &[Migration]) -> Result<Self, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::init(conn, path.to_path_buf(), migrations)
+    }
+
+    fn open_in_memory_with(migrations: &[Migration]) -> Result<Self, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Self::init(conn, path, migrations)
+    }
+
+    fn init(
+        mut conn: Connection,
+        path: PathBuf,
+        migrations: &[Migration],
+    ) -> Result<Self, StoreError> {
+        configure(&conn).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        migrations::migrate(&mut conn, &path, migrations)?;
+        Ok(SqliteStore { conn, path })
+    }
+
+    /// The schema version of the open database (equal to [`crate::SCHEMA_VERSION`]
+    /// once [`open`](Self::open) has returned).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrations::current_version(&self.conn).map_err(|e| self.sql_err(e))
+    }
+
+    /// The database file this store was opened on (`:memory:` for an in-memory one).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sql_err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// The article with exactly this id.
+    fn article_exact(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(SELECT_ARTICLE)
+            .map_err(|e| self.sql_err(e))?;
+        stmt.query_row([id], |row| read_article(row, &self.path))
+            .optional()
+            .map_err(|e| self.sql_err(e))?
+            .transpose()
+    }
+
+    /// Up to `limit` stored ids starting with `prefix`, in id order.
+    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        // Ids sharing a prefix form one contiguous run in id (byte) order, starting at
+        // the first id >= prefix; the primary-key index finds it directly.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id >= ?1 ORDER BY id LIMIT ?2")
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map((prefix, limit as i64), |row| row.get::<_, String>(0))
+            .map_err(|e| self.sql_err(e))?;
+        let mut ids = Vec::new();
+        for id in rows {
+            let id = id.map_err(|e| self.sql_err(e))?;
+            if !id.starts_with(prefix) {
+                break;
+            }
+            ids.push(id);
+        }
+        Ok(ids)
+    }
+
+    fn summaries(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map(params, |row| read_summary(row, &self.path))
+            .map_err(|e| self.sql_err(e))?;
+        let mut out = Vec::new();
+        for summary in rows {
+            out.push(summary.map_err(|e| self.sql_err(e))??);
+        }
+        Ok(out)
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_articles(&mut self, articles: &[Article]) -> Result<PutOutcome, StoreError> {
+        let mut outcome = PutOutcome::default();
+        if articles.is_empty() {
+            return Ok(outcome);
+        }
+        let err = |source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut insert = tx.prepare_cached(INSERT_ARTICLE).map_err(err)?;
+            let mut seen = HashSet::with_capacity(articles.len());
+            for article in articles {
+                if !seen.insert(article.id.as_str()) {
+                    continue;
+                }
+                let removed = serde_json::to_string(&article.removed)
+                    .expect("a list of strings always serializes");
+                let (published, published_source) = match &article.published {
+                    Some(p) => (Some(p.value.as_str()), Some(enum_name(&p.source))),
+                    None => (None, None),
+                };
+                let changed = insert
+                    .execute(rusqlite::params![
+                        article.id,
+                        article.title,
+                        article.byline,
+                        article.outlet,
+                        article.url,
+                        article.feed,
+                        published,
+                        published_source,
+                        article.language,
+                        article.text,
+                        article.text.chars().count() as i64,
+                        article.input,
+                        article.format.as_str(),
+                        article.charset,
+                        removed,
+                    ])
+                    .map_err(err)?;
+                if changed == 1 {
+                    outcome.inserted.push(article.id.clone());
+                } else {
+                    outcome.existing.push(article.id.clone());
+                }
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(outcome)
+    }
+
+    fn article(&self, id_or_prefix: &str) -> Result<Option<Article>, StoreError> {
+        if let Some(article) = self.article_exact(id_or_prefix)? {
+            return Ok(Some(article));
+        }
+        if id_or_prefix.chars().count() < MIN_PREFIX_LEN {
+            return Err(StoreError::PrefixTooShort {
+                prefix: id_or_prefix.to_string(),
+            });
+        }
+        let mut ids = self.ids_with_prefix(id_or_prefix, MAX_CANDIDATES + 1)?;
+        match ids.len() {
+            0 => Ok(None),
+            1 => self.article_exact(&ids[0]),
+            _ => {
+                let more = ids.len() > MAX_CANDIDATES;
+                ids.truncate(MAX_CANDIDATES);
+                Err(StoreError::Ambiguous {
+                    prefix: id_or_prefix.to_string(),
+                    candidates: ids,
+                    more,
+                })
+            }
+        }
+    }
+
+    fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a \
+             ORDER BY a.published_utc IS NULL, a.published_utc, a.id"
+        );
+        self.summaries(&sql, [])
+    }
+
+    fn count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
+            .map_err(|e| self.sql_err(e))?;
+        Ok(n as u64)
+    }
+
+    fn known_ids(&self, ids: &[String]) -> Result<HashSet<String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        // One statement for the whole list: the ids travel as one JSON array.
+        let list = serde_json::to_string(ids).expect("a list of strings always serializes");
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?1))")
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([list], |row| row.get::<_, String>(0))
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql_err(e))
+    }
+
+    fn search(&self, query: &str) -> Result<Vec<ArticleSummary>, StoreError> {
+        let Some(fts_query) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles_fts \
+             JOIN articles a ON a.seq = articles_fts.rowid \
+             WHERE articles_fts MATCH ?1 \
+             ORDER BY articles_fts.rank, a.id"
+        );
+        self.summaries(&sql, [fts_query])
+    }
+}
+
+/// Connection settings every store needs; see the module comment.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Returns the mode now in force: `wal`, or `memory` for an in-memory database. This
+    // is also the first statement that reads the file, so it is where a file that is not
+    // a database is found out.
+    let _mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// Turns plain words into an FTS5 query: each word a quoted phrase, all required.
+/// `None` when the query has no word characters at all.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split_whitespace()
+        .filter(|term| term.chars().any(char::is_alphanumeric))
+        .map(|term| format!("\"{}\"", term.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The name serde gives a unit enum variant (`meta_tag`), as stored.
+fn enum_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => panic!("expected a unit enum variant, serialized as {other:?}"),
+    }
+}
+
+/// The enum variant serde names `name`, if any.
+fn enum_from_name<T: DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
+/// Rebuilds the publication time from its two columns.
+fn published(
+    path: &Path,
+    id: &str,
+    value: Option<String>,
+    source: Option<String>,
+) -> Result<Option<Published>, StoreError> {
+    match (value, source) {
+        (None, _) => Ok(None),
+        (Some(value), source) => {
+            let source = source.unwrap_or_default();
+            let source: DateSource =
+                enum_from_name(&source).ok_or_else(|| StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    id: id.to_string(),
+                    field: "published_source",
+                    detail: format!("unknown date source {source:?}"),
+                })?;
+            Ok(Some(Published { value, source }))
+        }
+    }
+}
+
+fn format(path: &Path, id: &str, name: &str) -> Result<tri_model::InputFormat, StoreError> {
+    enum_from_name(name).ok_or_else(|| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+        field: "format",
+        detail: format!("unknown input format {name:?}"),
+    })
+}
+
+/// Reads a row of [`SELECT_ARTICLE`]. The outer result is SQLite's, the inner one says
+/// whether the stored values make a valid article.
+fn read_article(row: &Row<'_>, path: &Path) -> rusqlite::Result<Result<Article, StoreError>> {
+    let id: String = row.get(0)?;
+    let published_value: Option<String> = row.get(6)?;
+    let published_source: Option<String> = row.get(7)?;
+    let format_name: String = row.get(11)?;
+    let removed_json: String = row.get(13)?;
+    let mut article = Article {
+        id,
+        title: row.get(1)?,
+        byline: row.get(2)?,
+        outlet: row.get(3)?,
+        url: row.get(4)?,
+        feed: row.get(5)?,
+        published: None,
+        language: row.get(8)?,
+        text: row.get(9)?,
+        input: row.get(10)?,
+        format: tri_model::InputFormat::Text,
+        charset: row.get(12)?,
+        removed: Vec::new(),
+    };
+    let rest = (|| {
+        article.published = published(path, &article.id, published_value, published_source)?;
+        article.format = format(path, &article.id, &format_name)?;
+        article.removed = serde_json::from_str(&removed_json).map_err(|e| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            id: article.id.clone(),
+            field: "removed",
+            detail: e.to_string(),
+        })?;
+        Ok(())
+    })();
+    Ok(rest.map(|()| article))
+}
+
+/// Reads a row of [`SUMMARY_COLUMNS`]; results as in [`read_article`].
+fn read_summary(
+    row: &Row<'_>,
+    path: &Path,
+) -> rusqlite::Result<Result<ArticleSummary, StoreError>> {
+    let id: String = row.get(0)?;
+    let title = row.get(1)?;
+    let outlet = row.get(2)?;
+    let published_value: Option<String> = row.get(3)?;
+    let published_source: Option<String> = row.get(4)?;
+    let language = row.get(5)?;
+    let chars: i64 = row.get(6)?;
+    let input = row.get(7)?;
+    let format_name: String = row.get(8)?;
+    Ok((|| {
+        Ok(ArticleSummary {
+            published: published(path, &id, published_value, published_source)?,
+            format: format(path, &id, &format_name)?,
+            id,
+            title,
+            outlet,
+            language,
+            chars: chars as u64,
+            input,
+        })
+    })())
+}
+
+#[cfg(test)]
+mod tests;

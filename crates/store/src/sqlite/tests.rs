@@ -1,0 +1,581 @@
+use std::time::Instant;
+
+use tri_model::{article_id, InputFormat};
+
+use super::*;
+use crate::SCHEMA_VERSION;
+
+/// An article with every field filled in.
+fn full_article(text: &str) -> Article {
+    Article {
+        id: article_id(text),
+        title: Some("Kyiv hit by “largest” drone attack".into()),
+        byline: Some("Jane Doe, Kyiv".into()),
+        outlet: Some("Example News".into()),
+        url: Some("https://news.example/2025/07/10/kyiv".into()),
+        feed: Some("https://news.example/rss".into()),
+        published: Some(Published {
+            value: "2025-07-10T08:30:00+03:00".into(),
+            source: DateSource::MetaTag,
+        }),
+        language: Some("en".into()),
+        text: text.into(),
+        input: "feeds/example.xml#3".into(),
+        format: InputFormat::Rss,
+        charset: "windows-1252".into(),
+        removed: vec!["Share on Facebook".into(), "Photo: Reuters".into()],
+    }
+}
+
+/// An article with only the required fields.
+fn bare_article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        title: None,
+        byline: None,
+        outlet: None,
+        url: None,
+        feed: None,
+        published: None,
+        language: None,
+        text: text.into(),
+        input: "-".into(),
+        format: InputFormat::Text,
+        charset: "UTF-8".into(),
+        removed: vec![],
+    }
+}
+
+fn dated(id: &str, published: &str) -> Article {
+    let mut a = bare_article(id, &format!("text of {id}"));
+    a.published = Some(Published {
+        value: published.into(),
+        source: DateSource::Container,
+    });
+    a
+}
+
+fn ids(summaries: &[ArticleSummary]) -> Vec<&str> {
+    summaries.iter().map(|s| s.id.as_str()).collect()
+}
+
+fn migration_rows(store: &SqliteStore) -> Vec<(u32, String, String)> {
+    let mut stmt = store
+        .conn
+        .prepare("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn round_trips_every_field() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let full = full_article("Russia launched 728 drones.\n\nOfficials said “it’s the largest”.");
+    let bare = bare_article("00000000000000bb", "Short text.");
+    store.put_articles(&[full.clone(), bare.clone()]).unwrap();
+    assert_eq!(store.article(&full.id).unwrap(), Some(full.clone()));
+    assert_eq!(store.article(&bare.id).unwrap(), Some(bare.clone()));
+
+    let summaries = store.articles().unwrap();
+    let s = summaries.iter().find(|s| s.id == full.id).unwrap();
+    assert_eq!(s.title, full.title);
+    assert_eq!(s.outlet, full.outlet);
+    assert_eq!(s.published, full.published);
+    assert_eq!(s.language, full.language);
+    assert_eq!(s.chars, full.text.chars().count() as u64);
+    assert_eq!(s.input, full.input);
+    assert_eq!(s.format, full.format);
+}
+
+#[test]
+fn round_trips_every_date_source_and_input_format() {
+    let sources = [
+        DateSource::User,
+        DateSource::Container,
+        DateSource::MetaTag,
+        DateSource::JsonLd,
+        DateSource::TimeElement,
+        DateSource::Url,
+        DateSource::Text,
+    ];
+    let formats = [
+        InputFormat::Text,
+        InputFormat::Html,
+        InputFormat::Rss,
+        InputFormat::Atom,
+        InputFormat::Warc,
+        InputFormat::Jsonl,
+    ];
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut articles = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        for (j, format) in formats.iter().enumerate() {
+            let mut a = full_article(&format!("article {i} {j}"));
+            a.published.as_mut().unwrap().source = *source;
+            a.format = *format;
+            articles.push(a);
+        }
+    }
+    store.put_articles(&articles).unwrap();
+    for a in &articles {
+        assert_eq!(store.article(&a.id).unwrap().as_ref(), Some(a));
+    }
+    // Stored as the same names the model serializes to.
+    let name: String = store
+        .conn
+        .query_row(
+            "SELECT published_source FROM articles WHERE id = ?1",
+            [&articles[formats.len() * 2].id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "meta_tag");
+}
+
+#[test]
+fn putting_again_changes_nothing() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("First report.");
+    let b = full_article("Second report.");
+    let first = store.put_articles(&[a.clone(), b.clone()]).unwrap();
+    assert_eq!(first.inserted, vec![a.id.clone(), b.id.clone()]);
+    assert!(first.existing.is_empty());
+
+    // Same id, different metadata: the stored article is left as it was.
+    let mut a_again = a.clone();
+    a_again.title = Some("Another title".into());
+    let c = full_article("Third report.");
+    let second = store.put_articles(&[a_again, c.clone()]).unwrap();
+    assert_eq!(second.inserted, vec![c.id.clone()]);
+    assert_eq!(second.existing, vec![a.id.clone()]);
+    assert_eq!(store.article(&a.id).unwrap(), Some(a));
+    assert_eq!(store.count().unwrap(), 3);
+}
+
+#[test]
+fn an_id_twice_in_one_batch_counts_once() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("Same report.");
+    let mut a2 = a.clone();
+    a2.title = Some("Later copy".into());
+    let outcome = store.put_articles(&[a.clone(), a2, a.clone()]).unwrap();
+    assert_eq!(outcome.inserted, vec![a.id.clone()]);
+    assert!(outcome.existing.is_empty());
+    assert_eq!(store.count().unwrap(), 1);
+    assert_eq!(store.article(&a.id).unwrap(), Some(a));
+    assert_eq!(store.put_articles(&[]).unwrap(), PutOutcome::default());
+}
+
+#[test]
+fn finds_articles_by_unique_prefix() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[
+            bare_article("abcd000000000001", "one"),
+            bare_article("abcd000000000002", "two"),
+            bare_article("abce000000000003", "three"),
+            bare_article("abc", "an odd short id"),
+        ])
+        .unwrap();
+    let found = |q: &str| store.article(q).unwrap().map(|a| a.id);
+    assert_eq!(
+        found("abcd000000000001").as_deref(),
+        Some("abcd000000000001")
+    );
+    assert_eq!(found("abcd0000000000010"), None);
+    assert_eq!(found("abcd0000000000015"), None);
+    assert_eq!(
+        found("abcd000000000002").as_deref(),
+        Some("abcd000000000002")
+    );
+    assert_eq!(found("abce").as_deref(), Some("abce000000000003"));
+    assert_eq!(found("ffff"), None);
+    // A full id shorter than the minimum prefix still works.
+    assert_eq!(found("abc").as_deref(), Some("abc"));
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_the_candidates() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[
+            bare_article("abcd000000000001", "one"),
+            bare_article("abcd000000000002", "two"),
+            bare_article("abce000000000003", "three"),
+        ])
+        .unwrap();
+    match store.article("abcd") {
+        Err(StoreError::Ambiguous {
+            prefix,
+            candidates,
+            more,
+        }) => {
+            assert_eq!(prefix, "abcd");
+            assert_eq!(candidates, vec!["abcd000000000001", "abcd000000000002"]);
+            assert!(!more);
+        }
+        other => panic!("expected Ambiguous, got {other:?}"),
+    }
+    assert_eq!(store.article("abc0").unwrap(), None);
+    let err = store.article("abcd").unwrap_err().to_string();
+    assert!(err.contains("abcd000000000001, abcd000000000002"), "{err}");
+
+    // Many candidates: the list is cut short and says so.
+    let many: Vec<_> = (0..15)
+        .map(|i| bare_article(&format!("ffff{i:012}"), &format!("text {i}")))
+        .collect();
+    store.put_articles(&many).unwrap();
+    match store.article("ffff0000") {
+        Err(StoreError::Ambiguous {
+            candidates, more, ..
+        }) => {
+            assert_eq!(candidates.len(), MAX_CANDIDATES);
+            assert!(more);
+        }
+        other => panic!("expected Ambiguous, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_short_prefix_is_refused() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[bare_article("abcd000000000001", "one")])
+        .unwrap();
+    for q in ["", "a", "abc"] {
+        match store.article(q) {
+            Err(StoreError::PrefixTooShort { prefix }) => assert_eq!(prefix, q),
+            other => panic!("expected PrefixTooShort for {q:?}, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn lists_in_publication_order_unknown_last_then_by_id() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[
+            bare_article("u2", "undated 2"),
+            dated("d3", "2025-07-10T12:00:00Z"),
+            // 09:30 in Kyiv is 06:30 UTC: earlier than 08:00 UTC.
+            dated("d2", "2025-07-10T09:30:00+03:00"),
+            dated("d2b", "2025-07-10T08:00:00+00:00"),
+            dated("d1", "2025-07-09"),
+            bare_article("u1", "undated 1"),
+            dated("d0b", "2024-01-01"),
+            dated("d0a", "2024-01-01"),
+        ])
+        .unwrap();
+    let all = store.articles().unwrap();
+    assert_eq!(
+        ids(&all),
+        vec!["d0a", "d0b", "d1", "d2", "d2b", "d3", "u1", "u2"]
+    );
+    assert_eq!(store.count().unwrap(), 8);
+    // The value is kept as given, not as the UTC sort key.
+    let d2 = all.iter().find(|s| s.id == "d2").unwrap();
+    assert_eq!(
+        d2.published.as_ref().unwrap().value,
+        "2025-07-10T09:30:00+03:00"
+    );
+}
+
+#[test]
+fn reports_which_ids_are_known() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[bare_article("aaaa1", "one"), bare_article("bbbb2", "two")])
+        .unwrap();
+    let asked: Vec<String> = ["aaaa1", "cccc3", "bbbb2", "aaaa", "it's \"odd\""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let known = store.known_ids(&asked).unwrap();
+    assert_eq!(
+        known,
+        HashSet::from(["aaaa1".to_string(), "bbbb2".to_string()])
+    );
+    assert!(store.known_ids(&[]).unwrap().is_empty());
+}
+
+#[test]
+fn searches_titles_and_text() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut kyiv = bare_article(
+        "0001",
+        "Russia launched hundreds of drones at Kyiv overnight. Trump's deadline nears.",
+    );
+    kyiv.title = Some("Drone attack on Kyiv".into());
+    let mut zurich = bare_article("0002", "Der Zürcher Gemeinderat tagte am Mittwoch.");
+    zurich.title = Some("Gemeinderat".into());
+    let mut kyiv_mention = bare_article("0003", "Markets shrugged off news from Kyiv.");
+    kyiv_mention.title = Some("Markets".into());
+    store.put_articles(&[kyiv, zurich, kyiv_mention]).unwrap();
+
+    let found = |q: &str| {
+        let mut hits: Vec<String> = ids(&store.search(q).unwrap())
+            .into_iter()
+            .map(String::from)
+            .collect();
+        hits.sort();
+        hits
+    };
+    assert_eq!(found("kyiv"), vec!["0001", "0003"]);
+    assert_eq!(found("KYIV drones"), vec!["0001"]);
+    assert_eq!(found("drone"), vec!["0001"]); // title word
+    assert_eq!(found("zurcher"), vec!["0002"]); // accents folded
+    assert_eq!(found("Trump's"), vec!["0001"]);
+    assert_eq!(found("\"kyiv\" AND"), Vec::<String>::new()); // plain words, no syntax
+    assert_eq!(found("nothing-like-this"), Vec::<String>::new());
+    assert!(store.search("").unwrap().is_empty());
+    assert!(store.search("  - * \" ").unwrap().is_empty());
+    // The article with the word in title and text ranks first.
+    assert_eq!(store.search("kyiv").unwrap()[0].id, "0001");
+}
+
+#[test]
+fn a_fresh_store_gets_every_migration_and_reopening_applies_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let rows = migration_rows(&store);
+    let expected: Vec<(u32, &str)> = MIGRATIONS.iter().map(|m| (m.version, m.name)).collect();
+    assert_eq!(
+        rows.iter()
+            .map(|(v, n, _)| (*v, n.as_str()))
+            .collect::<Vec<_>>(),
+        expected
+    );
+    drop(store);
+
+    let mut conn = Connection::open(&path).unwrap();
+    assert!(migrations::migrate(&mut conn, &path, MIGRATIONS)
+        .unwrap()
+        .is_empty());
+    drop(conn);
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(migration_rows(&store), rows);
+}
+
+#[test]
+fn upgrades_a_store_from_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let old = &MIGRATIONS[..MIGRATIONS.len() - 1];
+    let mut store = SqliteStore::open_with(&path, old).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION - 1);
+    let mut a = bare_article("0001", "Written before the full-text index existed.");
+    a.title = Some("Old article".into());
+    store.put_articles(std::slice::from_ref(&a)).unwrap();
+    drop(store);
+
+    let mut conn = Connection::open(&path).unwrap();
+    assert_eq!(
+        migrations::migrate(&mut conn, &path, MIGRATIONS).unwrap(),
+        vec![SCHEMA_VERSION]
+    );
+    drop(conn);
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.article("0001").unwrap(), Some(a));
+    // Articles stored before the upgrade are in the new index, and new ones join them.
+    assert_eq!(ids(&store.search("existed").unwrap()), vec!["0001"]);
+    store
+        .put_articles(&[bare_article("0002", "Written after it existed.")])
+        .unwrap();
+    let mut hits = ids(&store.search("existed").unwrap())
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    hits.sort();
+    assert_eq!(hits, vec!["0001", "0002"]);
+}
+
+#[test]
+fn refuses_a_store_from_a_newer_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let store = SqliteStore::open(&path).unwrap();
+    store
+        .conn
+        .execute(
+            "INSERT INTO schema_migrations (version, name) VALUES (?1, 'from_the_future')",
+            [SCHEMA_VERSION + 1],
+        )
+        .unwrap();
+    drop(store);
+    match SqliteStore::open(&path) {
+        Err(err @ StoreError::SchemaTooNew { .. }) => {
+            let message = err.to_string();
+            assert!(message.contains(&path.display().to_string()), "{message}");
+            assert!(
+                message.contains(&format!("version {}", SCHEMA_VERSION + 1)),
+                "{message}"
+            );
+        }
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+}
+
+#[test]
+fn keeps_articles_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let a = full_article("Kept on disk.");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store.put_articles(std::slice::from_ref(&a)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 1, "synchronous=NORMAL");
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.path(), path);
+    assert_eq!(store.count().unwrap(), 1);
+    assert_eq!(store.article(&a.id).unwrap(), Some(a));
+}
+
+#[test]
+fn errors_name_the_store_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_db = dir.path().join("notes.txt");
+    std::fs::write(
+        &not_db,
+        "this is not a database, just some text ".repeat(100),
+    )
+    .unwrap();
+    let err = SqliteStore::open(&not_db).unwrap_err();
+    assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!("cannot open store at {}", not_db.display())),
+        "{message}"
+    );
+
+    let missing_dir = dir.path().join("no/such/dir/store.db");
+    let err = SqliteStore::open(&missing_dir).unwrap_err();
+    assert!(
+        err.to_string().contains(&missing_dir.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn stores_a_large_batch() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let articles: Vec<Article> = (0..2000)
+        .map(|i| {
+            full_article(&format!(
+                "Report number {i}. {}",
+                "Lorem ipsum dolor. ".repeat(20)
+            ))
+        })
+        .collect();
+    let outcome = store.put_articles(&articles).unwrap();
+    assert_eq!(outcome.inserted.len(), 2000);
+    assert_eq!(store.count().unwrap(), 2000);
+    assert_eq!(store.articles().unwrap().len(), 2000);
+    let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(store.known_ids(&ids).unwrap().len(), 2000);
+    let outcome = store.put_articles(&articles).unwrap();
+    assert_eq!(outcome.existing.len(), 2000);
+    assert_eq!(store.count().unwrap(), 2000);
+}
+
+/// Prints insert throughput: `cargo test -p tri-store --release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn insert_throughput() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("store.db")).unwrap();
+    let words = [
+        "minister",
+        "said",
+        "Kyiv",
+        "drones",
+        "overnight",
+        "the",
+        "of",
+        "attack",
+        "talks",
+        "ceasefire",
+        "officials",
+        "reported",
+        "city",
+        "power",
+        "residents",
+        "and",
+    ];
+    let batches = 10;
+    let per_batch = 1000;
+    let mut total_bytes = 0usize;
+    let mut elapsed = Duration::ZERO;
+    for b in 0..batches {
+        let articles: Vec<Article> = (0..per_batch)
+            .map(|i| {
+                let mut text = format!("Report {b}-{i}.");
+                let mut k = (b * per_batch + i) as usize;
+                while text.len() < 5000 {
+                    k = k
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push(' ');
+                    text.push_str(words[(k >> 33) % words.len()]);
+                }
+                full_article(&text)
+            })
+            .collect();
+        total_bytes += articles.iter().map(|a| a.text.len()).sum::<usize>();
+        let start = Instant::now();
+        store.put_articles(&articles).unwrap();
+        let took = start.elapsed();
+        elapsed += took;
+        println!("batch {b}: {per_batch} articles in {took:?}");
+    }
+    println!(
+        "{} articles, {:.1} MB in {:?}: {:.1} MB/s",
+        batches * per_batch,
+        total_bytes as f64 / 1e6,
+        elapsed,
+        total_bytes as f64 / 1e6 / elapsed.as_secs_f64()
+    );
+}
+
+#[test]
+fn an_unreadable_stored_value_is_reported_not_guessed() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[bare_article("abcd0001", "text")])
+        .unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET format = 'pdf' WHERE id = 'abcd0001'",
+            [],
+        )
+        .unwrap();
+    match store.article("abcd") {
+        Err(StoreError::Corrupt { id, field, .. }) => {
+            assert_eq!((id.as_str(), field), ("abcd0001", "format"));
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    assert!(matches!(
+        store.articles(),
+        Err(StoreError::Corrupt {
+            field: "format",
+            ..
+        })
+    ));
+}
