@@ -33,7 +33,12 @@ Examples:
 #[command(name = "triangulate", version, after_help = EXAMPLES)]
 struct Cli {
     /// The store: a SQLite file, created if missing.
-    #[arg(long, global = true, env = "TRIANGULATE_DB", default_value = "triangulate.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "TRIANGULATE_DB",
+        default_value = "triangulate.db"
+    )]
     db: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -47,7 +52,9 @@ enum Command {
     /// reason on stderr and the rest go on; the exit status is 1 when any failed.
     /// Re-ingesting is idempotent: an article already stored (same normalised text) is
     /// not stored again.
-    #[command(after_help = "Example:\n  triangulate ingest examples/seeds news.jsonl crawl.warc.gz")]
+    #[command(
+        after_help = "Example:\n  triangulate ingest examples/seeds news.jsonl crawl.warc.gz"
+    )]
     Ingest(IngestArgs),
     /// List the stored articles.
     #[command(after_help = "Example:\n  triangulate articles --json | jq '.[].title'")]
@@ -108,7 +115,9 @@ struct IngestArgs {
 enum EvalCommand {
     /// Main-text extraction on a folder of `html/<id>.html.gz` and `ground-truth.json`
     /// (the article-extraction-benchmark format): 4-token shingle P/R/F1 and speed.
-    #[command(after_help = "Example:\n  triangulate eval extract --data ../shared/data/article-extraction-benchmark")]
+    #[command(
+        after_help = "Example:\n  triangulate eval extract --data ../shared/data/article-extraction-benchmark"
+    )]
     Extract {
         #[arg(long)]
         data: PathBuf,
@@ -130,7 +139,10 @@ fn parse_published(s: &str) -> Result<Published, String> {
     if !ok {
         return Err(format!("{s:?} is not a date (YYYY-MM-DD) or RFC 3339 time"));
     }
-    Ok(Published { value: s.to_string(), source: DateSource::User })
+    Ok(Published {
+        value: s.to_string(),
+        source: DateSource::User,
+    })
 }
 
 fn main() -> ExitCode {
@@ -138,10 +150,26 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("triangulate: {e:#}");
+            eprintln!("triangulate: {}", error_chain(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, skipping a cause its parent already quotes
+/// (library errors often put their source in their own message).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+    }
+    line
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -183,7 +211,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files, json } => extract(&files, json),
-        Command::Report { ingest: args, format } => {
+        Command::Report {
+            ingest: args,
+            format,
+        } => {
             let mut store = open_store(&cli.db)?;
             let summary = ingest(&args, &mut store)?;
             let mut seen = std::collections::HashSet::new();
@@ -195,10 +226,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
+            // Workers finish in any order; the report reads in the order the inputs sort.
+            articles.sort_by_cached_key(|a| natural_key(&a.input));
             let out = match format {
                 Format::Text => render::report_text(&articles, &summary),
                 Format::Markdown => render::report_markdown(&articles, &summary),
-                Format::Json => serde_json::to_string_pretty(&render::report_json(&articles, &summary))? + "\n",
+                Format::Json => {
+                    serde_json::to_string_pretty(&render::report_json(&articles, &summary))? + "\n"
+                }
             };
             print!("{out}");
             Ok(exit_for(&summary))
@@ -217,7 +252,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating the store's folder {}", dir.display()))?;
+    }
     SqliteStore::open(path).with_context(|| format!("opening the store {}", path.display()))
+}
+
+/// Sorts `feed.xml#10` after `feed.xml#9` and `wire.jsonl:10` after `wire.jsonl:9`.
+fn natural_key(input: &str) -> (String, u64) {
+    match input.rfind(['#', ':']) {
+        Some(at) if input[at + 1..].bytes().all(|b| b.is_ascii_digit()) && at + 1 < input.len() => {
+            (
+                input[..at].to_string(),
+                input[at + 1..].parse().unwrap_or(u64::MAX),
+            )
+        }
+        _ => (input.to_string(), 0),
+    }
 }
 
 fn exit_for(summary: &IngestSummary) -> ExitCode {
@@ -230,7 +285,10 @@ fn exit_for(summary: &IngestSummary) -> ExitCode {
 
 fn options(args: &IngestArgs) -> IngestOptions {
     let mut opts = IngestOptions {
-        read: ReadOptions { max_doc_bytes: args.max_doc_mib * 1024 * 1024, ..ReadOptions::default() },
+        read: ReadOptions {
+            max_doc_bytes: args.max_doc_mib * 1024 * 1024,
+            ..ReadOptions::default()
+        },
         batch_size: args.batch_size.max(1),
         published: args.published.clone(),
         ..IngestOptions::default()
@@ -244,15 +302,20 @@ fn options(args: &IngestArgs) -> IngestOptions {
 /// Collects the inputs, reporting the missing ones as failures.
 fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<tri_ingest::Failure>) {
     let (inputs, errors) = collect_inputs(paths);
-    (inputs, errors.into_iter().map(tri_ingest::Failure::from).collect())
+    (
+        inputs,
+        errors.into_iter().map(tri_ingest::Failure::from).collect(),
+    )
 }
 
 fn ingest(args: &IngestArgs, store: &mut dyn Store) -> Result<IngestSummary> {
     let (inputs, mut failures) = inputs(&args.paths);
     let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), progress_target());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}")
-            .expect("static template"),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
+        )
+        .expect("static template"),
     );
     let progress = BarProgress(bar.clone());
     let mut summary = tri_ingest::ingest(&inputs, store, &options(args), &progress)?;
@@ -268,13 +331,19 @@ fn ingest(args: &IngestArgs, store: &mut dyn Store) -> Result<IngestSummary> {
 fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (inputs, mut failures) = inputs(files);
     // One worker keeps the output in the order the files were given.
-    let opts = IngestOptions { jobs: 1, ..IngestOptions::default() };
+    let opts = IngestOptions {
+        jobs: 1,
+        ..IngestOptions::default()
+    };
     let mut first = true;
     tri_ingest::for_each_article(&inputs, &opts, &tri_ingest::Quiet, |item| {
         match item {
             Item::Article(article) => {
                 if json {
-                    println!("{}", serde_json::to_string(&article).expect("articles serialise"));
+                    println!(
+                        "{}",
+                        serde_json::to_string(&article).expect("articles serialise")
+                    );
                 } else {
                     if !first {
                         println!();
@@ -291,7 +360,11 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
     for f in &failures {
         eprintln!("error: {}", f.message);
     }
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// A bar on a terminal, nothing otherwise (logs and pipes stay clean).

@@ -12,12 +12,16 @@ fn or_dash(v: Option<&str>) -> &str {
 }
 
 fn published(a: &Article) -> String {
-    a.published.as_ref().map_or("-".to_string(), |p| p.value.chars().take(10).collect())
+    a.published
+        .as_ref()
+        .map_or("-".to_string(), |p| p.value.chars().take(10).collect())
 }
 
 /// The title, or the start of the text when there is none.
 fn headline(title: Option<&str>, text: &str, width: usize) -> String {
-    let line = title.filter(|t| !t.is_empty()).unwrap_or_else(|| text.lines().next().unwrap_or(""));
+    let line = title
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| text.lines().next().unwrap_or(""));
     truncate(line, width)
 }
 
@@ -37,13 +41,19 @@ fn words(text: &str) -> usize {
 /// `articles`: one line per stored article.
 pub fn article_table(list: &[ArticleSummary]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<16}  {:<10}  {:<20}  {:<4}  {:>6}  title", "id", "published", "outlet", "lang", "chars");
+    let _ = writeln!(
+        out,
+        "{:<16}  {:<10}  {:<20}  {:<4}  {:>6}  title",
+        "id", "published", "outlet", "lang", "chars"
+    );
     for a in list {
         let _ = writeln!(
             out,
             "{:<16}  {:<10}  {:<20}  {:<4}  {:>6}  {}",
             a.id,
-            a.published.as_ref().map_or("-".to_string(), |p| p.value.chars().take(10).collect()),
+            a.published
+                .as_ref()
+                .map_or("-".to_string(), |p| p.value.chars().take(10).collect()),
             truncate(or_dash(a.outlet.as_deref()), 20),
             or_dash(a.language.as_deref()),
             a.chars,
@@ -58,20 +68,36 @@ pub fn article_table(list: &[ArticleSummary]) -> String {
 pub fn article_text(a: &Article) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "id:        {}", a.id);
-    let _ = writeln!(out, "input:     {} ({}, {})", a.input, a.format.as_str(), a.charset);
+    let _ = writeln!(
+        out,
+        "input:     {} ({}, {})",
+        a.input,
+        a.format.as_str(),
+        a.charset
+    );
     let _ = writeln!(out, "title:     {}", or_dash(a.title.as_deref()));
     let _ = writeln!(out, "outlet:    {}", or_dash(a.outlet.as_deref()));
     let _ = writeln!(out, "byline:    {}", or_dash(a.byline.as_deref()));
-    let when = a
-        .published
-        .as_ref()
-        .map_or("-".to_string(), |p| format!("{} ({})", p.value, serde_json::to_value(p.source).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
+    let when = a.published.as_ref().map_or("-".to_string(), |p| {
+        format!(
+            "{} ({})",
+            p.value,
+            serde_json::to_value(p.source)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        )
+    });
     let _ = writeln!(out, "published: {when}");
     let _ = writeln!(out, "url:       {}", or_dash(a.url.as_deref()));
     let _ = writeln!(out, "language:  {}", or_dash(a.language.as_deref()));
     let _ = writeln!(out, "words:     {}", words(&a.text));
     if !a.removed.is_empty() {
-        let _ = writeln!(out, "removed:   {} lines of page furniture", a.removed.len());
+        let _ = writeln!(
+            out,
+            "removed:   {} lines of page furniture",
+            a.removed.len()
+        );
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", a.text);
@@ -84,7 +110,12 @@ pub fn report_text(articles: &[Article], summary: &IngestSummary) -> String {
     let _ = writeln!(out, "{}", summary_line(articles, summary));
     let _ = writeln!(out);
     for (i, a) in articles.iter().enumerate() {
-        let _ = writeln!(out, "{:>2}. {}", i + 1, headline(a.title.as_deref(), &a.text, 90));
+        let _ = writeln!(
+            out,
+            "{:>2}. {}",
+            i + 1,
+            headline(a.title.as_deref(), &a.text, 90)
+        );
         let _ = writeln!(
             out,
             "    id {}  published {}  outlet {}  byline {}  language {}  {} words",
@@ -95,7 +126,15 @@ pub fn report_text(articles: &[Article], summary: &IngestSummary) -> String {
             or_dash(a.language.as_deref()),
             words(&a.text)
         );
-        let _ = writeln!(out, "    from {}{}", a.input, a.url.as_deref().map(|u| format!("  <{u}>")).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "    from {}{}",
+            a.input,
+            a.url
+                .as_deref()
+                .map(|u| format!("  <{u}>"))
+                .unwrap_or_default()
+        );
     }
     failures_text(&mut out, &summary.failures);
     out
@@ -104,8 +143,15 @@ pub fn report_text(articles: &[Article], summary: &IngestSummary) -> String {
 /// `report --format markdown`.
 pub fn report_markdown(articles: &[Article], summary: &IngestSummary) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Triangulate report\n\n{}\n", summary_line(articles, summary));
-    let _ = writeln!(out, "| # | id | published | outlet | byline | lang | words | title |");
+    let _ = writeln!(
+        out,
+        "# Triangulate report\n\n{}\n",
+        summary_line(articles, summary)
+    );
+    let _ = writeln!(
+        out,
+        "| # | id | published | outlet | byline | lang | words | title |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|---|---:|---|");
     for (i, a) in articles.iter().enumerate() {
         let _ = writeln!(
@@ -160,14 +206,24 @@ pub fn report_json<'a>(articles: &'a [Article], summary: &'a IngestSummary) -> R
         failures: summary
             .failures
             .iter()
-            .map(|f| FailureJson { input: &f.input, kind: &f.kind, message: &f.message })
+            .map(|f| FailureJson {
+                input: &f.input,
+                kind: &f.kind,
+                message: &f.message,
+            })
             .collect(),
     }
 }
 
 fn summary_line(articles: &[Article], summary: &IngestSummary) -> String {
-    let outlets: std::collections::BTreeSet<&str> = articles.iter().filter_map(|a| a.outlet.as_deref()).collect();
-    let languages: std::collections::BTreeSet<&str> = articles.iter().filter_map(|a| a.language.as_deref()).collect();
+    let outlets: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.outlet.as_deref())
+        .collect();
+    let languages: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.language.as_deref())
+        .collect();
     format!(
         "{} articles from {} inputs ({} new to the store, {} failed); outlets named: {}; languages: {}",
         articles.len(),

@@ -34,7 +34,8 @@ fn report_json(db: &Path, paths: &[&str]) -> (Value, Output) {
     let mut args = vec!["report", "--format", "json"];
     args.extend_from_slice(paths);
     let out = triangulate(db, &args);
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("bad JSON ({e}): {}\n{}", stdout(&out), stderr(&out)));
+    let v: Value = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}\n{}", stdout(&out), stderr(&out)));
     (v, out)
 }
 
@@ -55,7 +56,10 @@ fn seeds_report_has_clean_text_and_in_text_metadata() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(report["articles"].as_array().unwrap().len(), 5);
 
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap()).unwrap();
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
+    )
+    .unwrap();
     for (key, want) in expected["articles"].as_object().unwrap() {
         let a = article_for(&report, &format!("{key}_"));
         assert_eq!(a["language"], want["language"], "{key} language");
@@ -66,7 +70,11 @@ fn seeds_report_has_clean_text_and_in_text_metadata() {
     for entry in expected["boilerplate_removed"].as_array().unwrap() {
         let a = article_for(&report, &format!("{}_", entry["article"].as_str().unwrap()));
         let junk = entry["text"].as_str().unwrap();
-        assert!(!a["text"].as_str().unwrap().contains(junk), "{junk:?} still in {}", a["input"]);
+        assert!(
+            !a["text"].as_str().unwrap().contains(junk),
+            "{junk:?} still in {}",
+            a["input"]
+        );
     }
 }
 
@@ -76,8 +84,16 @@ fn seeds_report_has_clean_text_and_in_text_metadata() {
 fn seeds_keep_every_body_paragraph() {
     let dir = tempfile::tempdir().unwrap();
     let (report, _) = report_json(&dir.path().join("t.db"), &["examples/seeds"]);
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap()).unwrap();
-    let junk: Vec<&str> = expected["boilerplate_removed"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
+    )
+    .unwrap();
+    let junk: Vec<&str> = expected["boilerplate_removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
     let mut checked = 0;
     for entry in std::fs::read_dir(repo().join("examples/seeds")).unwrap() {
         let path = entry.unwrap().path();
@@ -102,24 +118,47 @@ fn every_input_format_in_examples_is_read() {
     let (report, out) = report_json(&dir.path().join("t.db"), &["examples/formats"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let articles = report["articles"].as_array().unwrap();
-    let formats: std::collections::BTreeSet<&str> = articles.iter().map(|a| a["format"].as_str().unwrap()).collect();
-    assert_eq!(formats.into_iter().collect::<Vec<_>>(), ["atom", "html", "jsonl", "rss", "text", "warc"]);
+    let formats: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .map(|a| a["format"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        formats.into_iter().collect::<Vec<_>>(),
+        ["atom", "html", "jsonl", "rss", "text", "warc"]
+    );
     // RSS: two items with their links, dates and author.
-    let strike = articles.iter().find(|a| a["title"] == "Port strike ends after three weeks").expect("rss item");
+    let strike = articles
+        .iter()
+        .find(|a| a["title"] == "Port strike ends after three weeks")
+        .expect("rss item");
     assert_eq!(strike["byline"], "Maria Lopez");
     assert_eq!(strike["outlet"], "Harbour Gazette");
-    assert!(strike["published"]["value"].as_str().unwrap().starts_with("2025-07-10"));
-    assert!(strike["text"].as_str().unwrap().contains("wages by 6% over two years"));
-    assert!(articles.iter().any(|a| a["title"] == "Ferry timetable changes for the summer"));
+    assert!(strike["published"]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("2025-07-10"));
+    assert!(strike["text"]
+        .as_str()
+        .unwrap()
+        .contains("wages by 6% over two years"));
+    assert!(articles
+        .iter()
+        .any(|a| a["title"] == "Ferry timetable changes for the summer"));
     // Atom entry.
     let bridge = articles.iter().find(|a| a["format"] == "atom").unwrap();
     assert_eq!(bridge["byline"], "Tom Baker");
-    assert!(bridge["text"].as_str().unwrap().contains("4.5 million euros"));
+    assert!(bridge["text"]
+        .as_str()
+        .unwrap()
+        .contains("4.5 million euros"));
     // Windows-1252 text: smart quotes and the euro sign decoded, widget dropped.
     let brussels = article_for(&report, "brussels-pledge");
     assert_eq!(brussels["charset"], "windows-1252");
     let text = brussels["text"].as_str().unwrap();
-    assert!(text.contains("\u{20ac}2 billion") && text.contains("\u{201c}We will not"), "{text}");
+    assert!(
+        text.contains("\u{20ac}2 billion") && text.contains("\u{201c}We will not"),
+        "{text}"
+    );
     assert!(!text.contains("Share this article"));
     assert_eq!(brussels["byline"], "Anna Keller");
     // Gzipped HTML in windows-1251, Russian.
@@ -127,13 +166,19 @@ fn every_input_format_in_examples_is_read() {
     assert_eq!(istanbul["language"], "ru");
     assert_eq!(istanbul["outlet"], "Пример Новости");
     assert!(istanbul["text"].as_str().unwrap().contains("Стамбуле"));
-    assert!(!istanbul["text"].as_str().unwrap().contains("Главная"), "navigation kept");
+    assert!(
+        !istanbul["text"].as_str().unwrap().contains("Главная"),
+        "navigation kept"
+    );
     // WARC: only the 200 response, main text only.
     let money: Vec<&Value> = articles.iter().filter(|a| a["format"] == "warc").collect();
     assert_eq!(money.len(), 1);
     assert_eq!(money[0]["outlet"], "Money Daily");
     let text = money[0]["text"].as_str().unwrap();
-    assert!(text.contains("4.25%") && !text.contains("Markets rally") && !text.contains("Cookies"), "{text}");
+    assert!(
+        text.contains("4.25%") && !text.contains("Markets rally") && !text.contains("Cookies"),
+        "{text}"
+    );
     // JSONL: text and html rows.
     let wire: Vec<&Value> = articles.iter().filter(|a| a["format"] == "jsonl").collect();
     assert_eq!(wire.len(), 2);
@@ -147,10 +192,18 @@ fn reingest_is_idempotent() {
     let first = triangulate(&db, &["ingest", "examples/seeds"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stderr(&first).contains("5 new"), "{}", stderr(&first));
-    let again = triangulate(&db, &["ingest", "examples/seeds", "examples/seeds/000_6957dbedd507531b.txt"]);
+    let again = triangulate(
+        &db,
+        &[
+            "ingest",
+            "examples/seeds",
+            "examples/seeds/000_6957dbedd507531b.txt",
+        ],
+    );
     assert!(again.status.success());
     assert!(stderr(&again).contains("0 new"), "{}", stderr(&again));
-    let list: Value = serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
+    let list: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 5);
 }
 
@@ -168,20 +221,40 @@ fn show_and_extract_and_stdin() {
         .stdin
         .take()
         .unwrap()
-        .write_all(std::fs::read(repo().join("examples/seeds/004_4e2b5d02a6542def.txt")).unwrap().as_slice())
+        .write_all(
+            std::fs::read(repo().join("examples/seeds/004_4e2b5d02a6542def.txt"))
+                .unwrap()
+                .as_slice(),
+        )
         .unwrap();
     assert!(child.wait_with_output().unwrap().status.success());
-    let list: Value = serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
+    let list: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
     let id = list[0]["id"].as_str().unwrap().to_string();
     let shown = triangulate(&db, &["show", &id[..8]]);
-    assert!(stdout(&shown).contains("outlet:    UNN"), "{}", stdout(&shown));
-    let shown: Value = serde_json::from_str(&stdout(&triangulate(&db, &["show", &id, "--json"]))).unwrap();
+    assert!(
+        stdout(&shown).contains("outlet:    UNN"),
+        "{}",
+        stdout(&shown)
+    );
+    let shown: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["show", &id, "--json"]))).unwrap();
     assert_eq!(shown["input"], "-");
 
-    let extracted = triangulate(&db, &["extract", "--json", "examples/seeds/001_409c474fb3687218.txt"]);
+    let extracted = triangulate(
+        &db,
+        &[
+            "extract",
+            "--json",
+            "examples/seeds/001_409c474fb3687218.txt",
+        ],
+    );
     let a: Value = serde_json::from_str(stdout(&extracted).lines().next().unwrap()).unwrap();
     assert_eq!(a["byline"], "Naffah");
-    assert_eq!(a["title"], "Putin to Press On in Ukraine Despite Trump's Threats, Reuters Report");
+    assert_eq!(
+        a["title"],
+        "Putin to Press On in Ukraine Despite Trump's Threats, Reuters Report"
+    );
     let missing = triangulate(&db, &["show", "ffffffff"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no article"));
@@ -193,9 +266,17 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
-    std::fs::copy(repo().join("examples/seeds/003_27f29ae969c6fbd6.txt"), inputs.join("good.txt")).unwrap();
+    std::fs::copy(
+        repo().join("examples/seeds/003_27f29ae969c6fbd6.txt"),
+        inputs.join("good.txt"),
+    )
+    .unwrap();
     std::fs::write(inputs.join("empty.txt"), b"").unwrap();
-    std::fs::write(inputs.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89").unwrap();
+    std::fs::write(
+        inputs.join("image.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89",
+    )
+    .unwrap();
     let gz = {
         let mut e = flate2_like_gzip(b"Some article text that will be cut off in the middle of the stream, long enough to matter. ".repeat(50).as_slice());
         e.truncate(e.len() / 2);
@@ -204,7 +285,11 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     std::fs::write(inputs.join("cut.txt.gz"), gz).unwrap();
     let warc = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/a\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>cut";
     std::fs::write(inputs.join("cut.warc"), warc).unwrap();
-    std::fs::write(inputs.join("nobody.html"), b"<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>").unwrap();
+    std::fs::write(
+        inputs.join("nobody.html"),
+        b"<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>",
+    )
+    .unwrap();
     let deep = format!(
         "<!DOCTYPE html><html><body>{}<p>Deeply nested text that a careless parser would never reach without overflowing its stack.</p>{}</body></html>",
         "<div>".repeat(100_000),
@@ -219,13 +304,37 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     let out = triangulate(&db, &["ingest", inputs.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    for name in ["empty.txt", "image.png", "cut.txt.gz", "cut.warc", "nobody.html", "huge.txt"] {
-        assert!(err.lines().any(|l| l.starts_with("error:") && l.contains(name)), "{name} not named in:\n{err}");
+    for name in [
+        "empty.txt",
+        "image.png",
+        "cut.txt.gz",
+        "cut.warc",
+        "nobody.html",
+        "huge.txt",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error:") && l.contains(name)),
+            "{name} not named in:\n{err}"
+        );
     }
-    assert!(!err.lines().any(|l| l.starts_with("error:") && l.contains("good.txt")), "{err}");
-    let list: Value = serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
-    let inputs_stored: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["input"].as_str().unwrap()).collect();
-    assert!(inputs_stored.iter().any(|i| i.ends_with("good.txt")), "{inputs_stored:?}");
+    assert!(
+        !err.lines()
+            .any(|l| l.starts_with("error:") && l.contains("good.txt")),
+        "{err}"
+    );
+    let list: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["articles", "--json"]))).unwrap();
+    let inputs_stored: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["input"].as_str().unwrap())
+        .collect();
+    assert!(
+        inputs_stored.iter().any(|i| i.ends_with("good.txt")),
+        "{inputs_stored:?}"
+    );
     // The deeply nested page is either read or refused with a reason: never a crash.
     assert!(inputs_stored.iter().any(|i| i.ends_with("deep.html")) || err.contains("deep.html"));
 }
@@ -251,7 +360,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -260,7 +373,11 @@ fn crc32(data: &[u8]) -> u32 {
 fn stored_ids(db: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn.prepare("SELECT id FROM articles").unwrap();
-    let ids = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap).collect();
+    let ids = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     ids
 }
 
@@ -271,14 +388,28 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
-    let base = std::fs::read_to_string(repo().join("examples/seeds/000_6957dbedd507531b.txt")).unwrap();
+    let base =
+        std::fs::read_to_string(repo().join("examples/seeds/000_6957dbedd507531b.txt")).unwrap();
     let total = 4000;
     for i in 0..total {
-        std::fs::write(inputs.join(format!("a{i:05}.txt")), format!("Dispatch number {i} from the front, filed on day {i}.\n\n{base}")).unwrap();
+        std::fs::write(
+            inputs.join(format!("a{i:05}.txt")),
+            format!("Dispatch number {i} from the front, filed on day {i}.\n\n{base}"),
+        )
+        .unwrap();
     }
     let db = dir.path().join("t.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_triangulate"))
-        .args(["--db", db.to_str().unwrap(), "ingest", "--jobs", "1", "--batch-size", "10", inputs.to_str().unwrap()])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "ingest",
+            "--jobs",
+            "1",
+            "--batch-size",
+            "10",
+            inputs.to_str().unwrap(),
+        ])
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -290,27 +421,41 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
         }
         if db.exists() {
             let n = rusqlite::Connection::open(&db)
-                .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
+                .and_then(|c| {
+                    c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+                })
                 .unwrap_or(0);
             if n > 0 {
                 child.kill().unwrap(); // SIGKILL
-                child.wait().unwrap();
                 killed_at = Some(n);
                 break;
             }
         }
         std::thread::sleep(Duration::from_millis(2));
     }
-    let after_kill = stored_ids(&db).len();
-    assert!(after_kill > 0);
-    if killed_at.is_some() {
-        assert!(after_kill < total, "the ingest finished before it could be killed");
+    if killed_at.is_none() {
+        let _ = child.kill();
     }
+    child.wait().unwrap();
+    assert!(
+        killed_at.is_some(),
+        "the ingest finished (or never committed) before it could be killed"
+    );
+    let after_kill = stored_ids(&db).len();
+    assert!(after_kill > 0, "batches committed before the kill are kept");
+    assert!(
+        after_kill < total,
+        "the ingest finished before it could be killed"
+    );
     let rerun = triangulate(&db, &["ingest", inputs.to_str().unwrap()]);
     assert!(rerun.status.success(), "{}", stderr(&rerun));
     let ids = stored_ids(&db);
     let unique: std::collections::HashSet<&String> = ids.iter().collect();
     assert_eq!(ids.len(), total);
     assert_eq!(unique.len(), total);
-    assert!(stderr(&rerun).contains(&format!("{} new", total - after_kill)), "{}", stderr(&rerun));
+    assert!(
+        stderr(&rerun).contains(&format!("{} new", total - after_kill)),
+        "{}",
+        stderr(&rerun)
+    );
 }

@@ -4,12 +4,21 @@
 //! the 69 languages of most news; we only map its ISO 639-3 codes to the two-letter codes
 //! news metadata (`<html lang>`, feeds) uses, so both sources compare.
 
+const MIN_LETTERS: usize = 40;
+const MIN_CONFIDENCE: f64 = 0.1;
+
 /// Detects the language of `text`; `None` when the text is too short or too mixed to tell.
 pub fn detect_language(text: &str) -> Option<String> {
     // A few hundred characters decide as well as the whole article and keep it cheap.
     let sample = prefix_at_char_boundary(text, 4096);
+    // Trigram statistics on a handful of letters are noise ("ok yes" scores as Hungarian).
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
     let info = whatlang::detect(sample)?;
-    if !info.is_reliable() && info.confidence() < 0.5 {
+    // whatlang's confidence is a margin over the runner-up, so close relatives (English
+    // and Scots, say) score low on a short sentence even when the first guess is right.
+    if !info.is_reliable() && info.confidence() < MIN_CONFIDENCE {
         return None;
     }
     Some(iso639_1(info.lang().code()).to_string())
@@ -41,20 +50,76 @@ fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
 
 fn iso639_1(code3: &str) -> &str {
     match code3 {
-        "epo" => "eo", "eng" => "en", "rus" => "ru", "cmn" | "zho" => "zh", "spa" => "es",
-        "por" => "pt", "ita" => "it", "ben" => "bn", "fra" => "fr", "deu" => "de",
-        "ukr" => "uk", "kat" => "ka", "ara" => "ar", "hin" => "hi", "jpn" => "ja",
-        "heb" => "he", "yid" => "yi", "pol" => "pl", "amh" => "am", "jav" => "jv",
-        "kor" => "ko", "nob" => "nb", "dan" => "da", "swe" => "sv", "fin" => "fi",
-        "tur" => "tr", "nld" => "nl", "hun" => "hu", "ces" => "cs", "ell" => "el",
-        "bul" => "bg", "bel" => "be", "mar" => "mr", "kan" => "kn", "ron" => "ro",
-        "slv" => "sl", "hrv" => "hr", "srp" => "sr", "mkd" => "mk", "lit" => "lt",
-        "lav" => "lv", "est" => "et", "tam" => "ta", "vie" => "vi", "urd" => "ur",
-        "tha" => "th", "guj" => "gu", "uzb" => "uz", "pan" => "pa", "aze" => "az",
-        "ind" => "id", "tel" => "te", "pes" | "fas" => "fa", "mal" => "ml", "ori" => "or",
-        "mya" => "my", "nep" => "ne", "sin" => "si", "khm" => "km", "tuk" => "tk",
-        "aka" => "ak", "zul" => "zu", "sna" => "sn", "afr" => "af", "lat" => "la",
-        "slk" => "sk", "cat" => "ca", "tgl" => "tl", "hye" => "hy", "cym" => "cy",
+        "epo" => "eo",
+        "eng" => "en",
+        "rus" => "ru",
+        "cmn" | "zho" => "zh",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "ben" => "bn",
+        "fra" => "fr",
+        "deu" => "de",
+        "ukr" => "uk",
+        "kat" => "ka",
+        "ara" => "ar",
+        "hin" => "hi",
+        "jpn" => "ja",
+        "heb" => "he",
+        "yid" => "yi",
+        "pol" => "pl",
+        "amh" => "am",
+        "jav" => "jv",
+        "kor" => "ko",
+        "nob" => "nb",
+        "dan" => "da",
+        "swe" => "sv",
+        "fin" => "fi",
+        "tur" => "tr",
+        "nld" => "nl",
+        "hun" => "hu",
+        "ces" => "cs",
+        "ell" => "el",
+        "bul" => "bg",
+        "bel" => "be",
+        "mar" => "mr",
+        "kan" => "kn",
+        "ron" => "ro",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "mkd" => "mk",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "tam" => "ta",
+        "vie" => "vi",
+        "urd" => "ur",
+        "tha" => "th",
+        "guj" => "gu",
+        "uzb" => "uz",
+        "pan" => "pa",
+        "aze" => "az",
+        "ind" => "id",
+        "tel" => "te",
+        "pes" | "fas" => "fa",
+        "mal" => "ml",
+        "ori" => "or",
+        "mya" => "my",
+        "nep" => "ne",
+        "sin" => "si",
+        "khm" => "km",
+        "tuk" => "tk",
+        "aka" => "ak",
+        "zul" => "zu",
+        "sna" => "sn",
+        "afr" => "af",
+        "lat" => "la",
+        "slk" => "sk",
+        "cat" => "ca",
+        "tgl" => "tl",
+        "hye" => "hy",
+        "cym" => "cy",
         other => other,
     }
 }
@@ -75,6 +140,12 @@ mod tests {
         for (want, text) in cases {
             assert_eq!(detect_language(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn refuses_to_guess_on_a_few_words() {
+        assert_eq!(detect_language("ok yes"), None);
+        assert_eq!(detect_language("12 345 678 -- 99"), None);
     }
 
     #[test]

@@ -38,36 +38,46 @@ impl ExtractError {
 /// Extracts the article a document holds.
 pub fn extract(raw: &RawDoc) -> Result<Article, ExtractError> {
     let hints = &raw.hints;
-    let (text, title, byline, outlet, url, published, declared_language, removed) =
-        match raw.content {
-            Content::Html => {
-                let page = tri_html::extract(&raw.body, hints.url.as_deref()).map_err(|source| {
-                    ExtractError::Html { input: raw.input.clone(), source }
-                })?;
-                // The page's own furniture rules ran in tri-html; the plain-text pass
-                // below only drops whole-line furniture an HTML extractor cannot see
-                // (share-widget text, reproduction notices written as paragraphs).
-                let cleaned = clean_body_lines(&page.text);
-                (
-                    cleaned.text,
-                    page.title,
-                    page.byline,
-                    page.outlet.or(cleaned.outlet),
-                    page.canonical_url,
-                    page.published,
-                    page.language,
-                    cleaned.removed,
-                )
-            }
-            Content::Text => {
-                let c = clean_plain_text(&raw.body);
-                (c.text, c.title, c.byline, c.outlet, c.url, None, None, c.removed)
-            }
-        };
+    let (text, title, byline, outlet, url, published, declared_language, removed) = match raw
+        .content
+    {
+        Content::Html => {
+            let page = tri_html::extract(&raw.body, hints.url.as_deref()).map_err(|source| {
+                ExtractError::Html {
+                    input: raw.input.clone(),
+                    source,
+                }
+            })?;
+            // The page's own furniture rules ran in tri-html; the plain-text pass
+            // below only drops whole-line furniture an HTML extractor cannot see
+            // (share-widget text, reproduction notices written as paragraphs).
+            let cleaned = clean_body_lines(&page.text);
+            (
+                cleaned.text,
+                page.title,
+                page.byline,
+                page.outlet.or(cleaned.outlet),
+                page.canonical_url,
+                page.published,
+                page.language,
+                cleaned.removed,
+            )
+        }
+        Content::Text => {
+            let c = clean_plain_text(&raw.body);
+            (
+                c.text, c.title, c.byline, c.outlet, c.url, None, None, c.removed,
+            )
+        }
+    };
     if text.trim().is_empty() {
         return Err(ExtractError::NoText {
             input: raw.input.clone(),
-            what: if removed.is_empty() { "white space" } else { "page furniture" },
+            what: if removed.is_empty() {
+                "white space"
+            } else {
+                "page furniture"
+            },
         });
     }
     let language = hints
@@ -75,7 +85,11 @@ pub fn extract(raw: &RawDoc) -> Result<Article, ExtractError> {
         .as_deref()
         .and_then(normalize_language_tag)
         .or_else(|| detect_language(&text))
-        .or_else(|| declared_language.as_deref().and_then(normalize_language_tag));
+        .or_else(|| {
+            declared_language
+                .as_deref()
+                .and_then(normalize_language_tag)
+        });
     Ok(Article {
         id: article_id(&text),
         title: hints.title.clone().or(title),

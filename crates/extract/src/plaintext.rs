@@ -42,7 +42,8 @@ pub fn clean_plain_text(input: &str) -> CleanText {
                 let (outlet, byline) = split_outlet_and_person(by);
                 out.outlet = outlet;
                 out.byline = byline;
-                out.removed.push(first[..first.len() - rest.len()].to_string());
+                out.removed
+                    .push(first[..first.len() - rest.len()].to_string());
                 *first = rest.trim_start().to_string();
             }
         }
@@ -154,10 +155,39 @@ fn strip_by(s: &str) -> Option<&str> {
 
 /// Words that mark a name as an outlet's rather than a person's.
 const OUTLET_WORDS: &[&str] = &[
-    "news", "times", "post", "press", "agency", "observer", "daily", "journal", "herald",
-    "tribune", "gazette", "telegraph", "guardian", "network", "tv", "radio", "media",
-    "review", "weekly", "online", "report", "reporter", "wire", "service", "broadcasting",
-    "channel", "magazine", "chronicle", "bulletin", "express", "mail", "star", "sun",
+    "news",
+    "times",
+    "post",
+    "press",
+    "agency",
+    "observer",
+    "daily",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "network",
+    "tv",
+    "radio",
+    "media",
+    "review",
+    "weekly",
+    "online",
+    "report",
+    "reporter",
+    "wire",
+    "service",
+    "broadcasting",
+    "channel",
+    "magazine",
+    "chronicle",
+    "bulletin",
+    "express",
+    "mail",
+    "star",
+    "sun",
 ];
 
 fn is_outletish(name: &str) -> bool {
@@ -170,7 +200,9 @@ fn is_outletish(name: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.' || c == '&')
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '.' || c == '&')
 }
 
 /// "Observer News, Wang Kaiwen" → (outlet, person). A lone part is the person unless it
@@ -224,18 +256,22 @@ fn rights_notice(p: &str) -> Option<Option<String>> {
     if !MARKS.iter().any(|m| lower.contains(m)) {
         return None;
     }
-    let outlet = ["exclusive publication of ", "exclusive article of ", "copyright © "]
-        .iter()
-        .find_map(|m| {
-            let at = lower.find(m)? + m.len();
-            let name: String = p[at..]
-                .split(['.', ',', ';', '\n'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            (!name.is_empty() && word_count(&name) <= 5).then_some(name)
-        });
+    let outlet = [
+        "exclusive publication of ",
+        "exclusive article of ",
+        "copyright © ",
+    ]
+    .iter()
+    .find_map(|m| {
+        let at = lower.find(m)? + m.len();
+        let name: String = p[at..]
+            .split(['.', ',', ';', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        (!name.is_empty() && word_count(&name) <= 5).then_some(name)
+    });
     Some(outlet)
 }
 
@@ -244,25 +280,71 @@ fn rights_notice(p: &str) -> Option<Option<String>> {
 fn is_furniture(p: &str) -> bool {
     let lower = p.to_lowercase();
     let words = word_count(p);
-    let bare = lower.trim_start_matches(['-', '*', '•', '·', '–', ' ']).trim();
+    let bare = lower
+        .trim_start_matches(['-', '*', '•', '·', '–', ' '])
+        .trim();
 
     // Bulleted or bare share/action buttons.
     const WIDGETS: &[&str] = &[
-        "get link", "x", "other apps", "share", "share this", "share this article",
-        "facebook", "twitter", "whatsapp", "telegram", "email", "e-mail", "print",
-        "linkedin", "pinterest", "reddit", "copy link", "copy", "tweet", "save",
-        "comments", "comment", "post a comment", "leave a comment", "add a comment",
-        "view comments", "show comments", "advertisement", "sponsored", "subscribe",
-        "sign up", "listen", "listen to this article", "follow us", "done", "close",
+        "get link",
+        "x",
+        "other apps",
+        "share",
+        "share this",
+        "share this article",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "telegram",
+        "email",
+        "e-mail",
+        "print",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "copy link",
+        "copy",
+        "tweet",
+        "save",
+        "comments",
+        "comment",
+        "post a comment",
+        "leave a comment",
+        "add a comment",
+        "view comments",
+        "show comments",
+        "advertisement",
+        "sponsored",
+        "subscribe",
+        "sign up",
+        "listen",
+        "listen to this article",
+        "follow us",
+        "done",
+        "close",
     ];
     if words <= 4 && WIDGETS.contains(&bare.trim_end_matches([':', '.'])) {
         return true;
     }
     // Related-article pointers and tag lists.
     const POINTERS: &[&str] = &[
-        "see also:", "read also:", "also read:", "read more:", "related:", "read more about:",
-        "more on this:", "recommended:", "watch:", "tags:", "topics:", "more:", "related articles",
-        "related stories", "you may also like", "most read", "trending now",
+        "see also:",
+        "read also:",
+        "also read:",
+        "read more:",
+        "related:",
+        "read more about:",
+        "more on this:",
+        "recommended:",
+        "watch:",
+        "tags:",
+        "topics:",
+        "more:",
+        "related articles",
+        "related stories",
+        "you may also like",
+        "most read",
+        "trending now",
     ];
     if words <= 25 && POINTERS.iter().any(|m| bare.starts_with(m)) {
         return true;
@@ -272,9 +354,18 @@ fn is_furniture(p: &str) -> bool {
         && p.chars().any(char::is_alphabetic)
         && p.chars().all(|c| !c.is_lowercase())
         && !p.ends_with(['.', '?', '!', '"', '”'])
-        && ["scroll", "continue", "read", "click", "next", "more", "subscribe", "advert"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && [
+            "scroll",
+            "continue",
+            "read",
+            "click",
+            "next",
+            "more",
+            "subscribe",
+            "advert",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         return true;
     }
@@ -288,7 +379,9 @@ fn is_furniture(p: &str) -> bool {
         return true;
     }
     if p.len() < 300
-        && (lower.contains("button below") || lower.contains("click here") || lower.contains("tap here"))
+        && (lower.contains("button below")
+            || lower.contains("click here")
+            || lower.contains("tap here"))
     {
         return true;
     }
@@ -304,10 +397,29 @@ fn is_captioned_credit(p: &str) -> bool {
     }
     let lower = p.to_lowercase();
     const CREDIT_MARKS: &[&str] = &[
-        "photo:", "photo by", "photograph:", "image:", "picture:", "credit:", "courtesy:",
-        "(courtesy", "(photo", "/ source:", "getty images", "/afp", "afp/", "reuters/",
-        "/reuters", "ap photo", "/ap", "epa/", "/epa", "shutterstock", "wikimedia commons",
-        "photo credit", "file photo",
+        "photo:",
+        "photo by",
+        "photograph:",
+        "image:",
+        "picture:",
+        "credit:",
+        "courtesy:",
+        "(courtesy",
+        "(photo",
+        "/ source:",
+        "getty images",
+        "/afp",
+        "afp/",
+        "reuters/",
+        "/reuters",
+        "ap photo",
+        "/ap",
+        "epa/",
+        "/epa",
+        "shutterstock",
+        "wikimedia commons",
+        "photo credit",
+        "file photo",
     ];
     if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
         return true;
@@ -325,9 +437,11 @@ fn is_captioned_credit(p: &str) -> bool {
     let tail_words: Vec<&str> = tail.split_whitespace().collect();
     !tail_words.is_empty()
         && tail_words.len() <= 4
-        && tail_words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '&'))
+        && tail_words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '&')
+        })
         && word_count(&trimmed[..cut]) >= 5
 }
 
@@ -346,18 +460,56 @@ fn looks_like_person_name(line: &str) -> bool {
         && words.iter().all(|w| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'' || c == '’')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'' || c == '’')
         })
         && !is_outletish(line)
-        && !words.iter().any(|w| COMMON_HEADLINE_WORDS.contains(&w.to_lowercase().as_str()))
+        && !words
+            .iter()
+            .any(|w| COMMON_HEADLINE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words of kickers and section labels that never form a person's name.
 const COMMON_HEADLINE_WORDS: &[&str] = &[
-    "war", "news", "world", "politics", "business", "live", "update", "updates", "latest",
-    "opinion", "analysis", "story", "details", "video", "photos", "breaking", "exclusive",
-    "the", "of", "and", "in", "on", "for", "to", "a", "what", "how", "why", "sport", "sports",
-    "economy", "markets", "home", "europe", "asia", "africa", "americas", "us", "uk",
+    "war",
+    "news",
+    "world",
+    "politics",
+    "business",
+    "live",
+    "update",
+    "updates",
+    "latest",
+    "opinion",
+    "analysis",
+    "story",
+    "details",
+    "video",
+    "photos",
+    "breaking",
+    "exclusive",
+    "the",
+    "of",
+    "and",
+    "in",
+    "on",
+    "for",
+    "to",
+    "a",
+    "what",
+    "how",
+    "why",
+    "sport",
+    "sports",
+    "economy",
+    "markets",
+    "home",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "us",
+    "uk",
 ];
 
 /// "..., Bloomberg reports, writes UNN." → "UNN": the closing credit of a first paragraph.
@@ -402,7 +554,10 @@ mod tests {
              The finance ministers agreed on Tuesday to a new budget after two days of talks.\n\n\
              Analysts said the deal was a compromise.\n\nSHARE THIS\n",
         );
-        assert_eq!(c.title.as_deref(), Some("Ministers Agree on a New Budget Deal After Long Talks"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Ministers Agree on a New Budget Deal After Long Talks")
+        );
         assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(
             c.text,
@@ -430,16 +585,30 @@ mod tests {
         ] {
             assert!(is_captioned_credit(caption), "{caption}");
         }
-        assert!(!is_captioned_credit("The minister arrived at the summit in Brussels on Monday."));
-        assert!(!is_captioned_credit("He said the talks would resume, according to Reuters."));
+        assert!(!is_captioned_credit(
+            "The minister arrived at the summit in Brussels on Monday."
+        ));
+        assert!(!is_captioned_credit(
+            "He said the talks would resume, according to Reuters."
+        ));
     }
 
     #[test]
     fn furniture_goes_and_prose_stays() {
-        for junk in ["- Share", "Post a Comment", "Comments", "SCROLL FOR NEXT", "Read more: The budget explained", "See also: Talks collapse in Geneva"] {
+        for junk in [
+            "- Share",
+            "Post a Comment",
+            "Comments",
+            "SCROLL FOR NEXT",
+            "Read more: The budget explained",
+            "See also: Talks collapse in Geneva",
+        ] {
             assert!(is_furniture(junk), "{junk}");
         }
-        for body in ["Comments by the minister angered the opposition, which called for a vote.", "Read the full statement, the spokesman told reporters on Friday."] {
+        for body in [
+            "Comments by the minister angered the opposition, which called for a vote.",
+            "Read the full statement, the spokesman told reporters on Friday.",
+        ] {
             assert!(!is_furniture(body), "{body}");
         }
     }
@@ -453,16 +622,23 @@ mod tests {
         );
         assert_eq!(c.outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(c.url.as_deref(), Some("https://example.com/news/123"));
-        assert_eq!(c.text, "The ministers met again on Friday and agreed to continue the talks next week.");
+        assert_eq!(
+            c.text,
+            "The ministers met again on Friday and agreed to continue the talks next week."
+        );
     }
 
     #[test]
     fn writes_outlet_in_a_lead() {
         assert_eq!(
-            writes_outlet("Leaders will meet in Geneva next week, Bloomberg reports, writes UNN.").as_deref(),
+            writes_outlet("Leaders will meet in Geneva next week, Bloomberg reports, writes UNN.")
+                .as_deref(),
             Some("UNN")
         );
-        assert_eq!(writes_outlet("The president said he would sign the bill, which critics oppose."), None);
+        assert_eq!(
+            writes_outlet("The president said he would sign the bill, which critics oppose."),
+            None
+        );
     }
 
     #[test]

@@ -50,7 +50,11 @@ pub struct Failure {
 
 impl From<tri_reader::ReadError> for Failure {
     fn from(e: tri_reader::ReadError) -> Self {
-        Failure { input: e.input().to_string(), kind: e.kind().to_string(), message: e.to_string() }
+        Failure {
+            input: e.input().to_string(),
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -60,7 +64,11 @@ impl From<tri_extract::ExtractError> for Failure {
             tri_extract::ExtractError::Html { .. } => "html",
             tri_extract::ExtractError::NoText { .. } => "no-text",
         };
-        Failure { input: e.input().to_string(), kind: kind.to_string(), message: e.to_string() }
+        Failure {
+            input: e.input().to_string(),
+            kind: kind.to_string(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -99,18 +107,22 @@ pub fn ingest(
     progress: &dyn Progress,
 ) -> Result<IngestSummary, StoreError> {
     let started = Instant::now();
-    let mut summary = IngestSummary { inputs: inputs.len(), ..Default::default() };
-    let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
-    let mut flush = |batch: &mut Vec<Article>, summary: &mut IngestSummary| -> Result<(), StoreError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let outcome = store.put_articles(batch)?;
-        summary.new += outcome.inserted.len();
-        summary.already_stored += batch.len() - outcome.inserted.len();
-        summary.articles.extend(batch.drain(..).map(|a| a.id));
-        Ok(())
+    let mut summary = IngestSummary {
+        inputs: inputs.len(),
+        ..Default::default()
     };
+    let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
+    let mut flush =
+        |batch: &mut Vec<Article>, summary: &mut IngestSummary| -> Result<(), StoreError> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let outcome = store.put_articles(batch)?;
+            summary.new += outcome.inserted.len();
+            summary.already_stored += batch.len() - outcome.inserted.len();
+            summary.articles.extend(batch.drain(..).map(|a| a.id));
+            Ok(())
+        };
     let mut result = Ok(());
     for_each_article(inputs, opts, progress, |item| {
         match item {
@@ -151,7 +163,9 @@ pub fn for_each_article(
     mut sink: impl FnMut(Item) -> bool,
 ) {
     let (tx, rx) = bounded::<Item>(256);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.max(1)).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build();
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let work = || {
@@ -194,5 +208,130 @@ fn input_size(input: &Input) -> u64 {
     match input {
         Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
         Input::Stdin => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use tri_model::DateSource;
+    use tri_store::SqliteStore;
+
+    const STORY: &str = "Officials in the port city said on Tuesday that the new ferry line would open in spring.\n\nThe mayor told reporters the route had been planned for a decade and would carry two thousand passengers a day.";
+
+    fn write(dir: &Path, name: &str, body: &[u8]) -> Input {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        Input::File(path)
+    }
+
+    fn story(n: usize) -> String {
+        format!("{STORY}\n\nThis is report number {n} about the ferry, with its own closing line.")
+    }
+
+    #[test]
+    fn stores_good_inputs_and_names_the_bad_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs: Vec<Input> = (0..5)
+            .map(|n| write(dir.path(), &format!("{n}.txt"), story(n).as_bytes()))
+            .collect();
+        inputs.push(write(dir.path(), "empty.txt", b""));
+        inputs.push(write(
+            dir.path(),
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01",
+        ));
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let opts = IngestOptions {
+            batch_size: 2,
+            jobs: 3,
+            ..Default::default()
+        };
+        let summary = ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        assert_eq!(summary.inputs, 7);
+        assert_eq!(summary.new, 5);
+        assert_eq!(summary.articles.len(), 5);
+        assert_eq!(store.count().unwrap(), 5);
+        let mut failed: Vec<_> = summary
+            .failures
+            .iter()
+            .map(|f| (f.kind.as_str(), f.input.as_str()))
+            .collect();
+        failed.sort();
+        assert_eq!(failed.len(), 2, "{failed:?}");
+        assert_eq!(failed[0].0, "binary");
+        assert!(failed[0].1.ends_with("image.png"));
+        assert_eq!(failed[1].0, "empty");
+        assert!(failed[1].1.ends_with("empty.txt"));
+        assert!(
+            summary
+                .failures
+                .iter()
+                .all(|f| f.message.contains(&f.input)),
+            "messages name the input"
+        );
+        assert!(summary.bytes > 0);
+    }
+
+    #[test]
+    fn reingest_stores_nothing_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<Input> = (0..4)
+            .map(|n| write(dir.path(), &format!("{n}.txt"), story(n).as_bytes()))
+            .collect();
+        // The same article under another name, with other line endings and trailing
+        // space, is the same article.
+        let copy = story(0).replace('\n', "\r\n") + "  \r\n";
+        let mut with_copy = inputs.clone();
+        with_copy.push(write(dir.path(), "copy.txt", copy.as_bytes()));
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let first = ingest(&with_copy, &mut store, &IngestOptions::default(), &Quiet).unwrap();
+        assert_eq!((first.new, first.already_stored), (4, 1));
+        let again = ingest(&inputs, &mut store, &IngestOptions::default(), &Quiet).unwrap();
+        assert_eq!((again.new, again.already_stored), (0, 4));
+        assert_eq!(store.count().unwrap(), 4);
+    }
+
+    #[test]
+    fn a_date_given_by_the_user_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = vec![write(dir.path(), "a.txt", story(1).as_bytes())];
+        let published = Published {
+            value: "2025-07-14".into(),
+            source: DateSource::User,
+        };
+        let opts = IngestOptions {
+            published: Some(published.clone()),
+            ..Default::default()
+        };
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let summary = ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        let article = store.article(&summary.articles[0]).unwrap().unwrap();
+        assert_eq!(article.published, Some(published));
+    }
+
+    #[test]
+    fn a_sink_can_stop_the_run_early() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<Input> = (0..200)
+            .map(|n| write(dir.path(), &format!("{n}.txt"), story(n).as_bytes()))
+            .collect();
+        let mut seen = 0;
+        for_each_article(
+            &inputs,
+            &IngestOptions {
+                jobs: 2,
+                ..Default::default()
+            },
+            &Quiet,
+            |item| {
+                if matches!(item, Item::Article(_)) {
+                    seen += 1;
+                }
+                seen < 3
+            },
+        );
+        assert_eq!(seen, 3);
     }
 }

@@ -174,6 +174,9 @@ mod tests {
 
     #[test]
     fn different_texts_get_different_ids() {
-        assert_ne!(article_id("Russia attacks Kyiv"), article_id("Russia attacked Kyiv"));
+        assert_ne!(
+            article_id("Russia attacks Kyiv"),
+            article_id("Russia attacked Kyiv")
+        );
     }
 }
