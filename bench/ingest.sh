@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
-# Plain-text ingest throughput: read + clean + language + hash + store, into a fresh
-# SQLite file, on 1 and on all cores. Prints a table.
+# Plain-text ingest throughput: read + clean + language + id + store, into a fresh
+# SQLite file, with 1 worker and with one per core; each the median of 3 runs.
+# "MB per CPU-second" divides by the user+system time the process used, so it is the
+# per-core rate whatever the machine's other load; "MB/s" is wall clock.
 #   bench/ingest.sh [MEGABYTES]   (default 100)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-100}
+runs=3
 work=bench-out/ingest
 rm -rf "$work" && mkdir -p "$work"
 cargo build --release -q
 python3 bench/make-text-corpus.py "$work/corpus" "$mb"
 bytes=$(du -sb --apparent-size "$work/corpus" | cut -f1)
-printf '\n| jobs | files | MB | seconds | MB/s | MB/s per core |\n|---:|---:|---:|---:|---:|---:|\n'
+files=$(find "$work/corpus" -type f | wc -l)
+printf '\n%s, %s cores\n\n' "$(uname -srm)" "$(nproc)"
+printf '| jobs | files | MB | seconds | MB/s | MB per CPU-second | stored | failed |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for jobs in 1 $(nproc); do
-  rm -f "$work/bench.db"*
-  start=$(date +%s.%N)
-  ./target/release/triangulate --db "$work/bench.db" ingest --jobs "$jobs" "$work/corpus" 2>"$work/log-$jobs"
-  end=$(date +%s.%N)
-  files=$(ls "$work/corpus" | wc -l)
-  python3 -c "b=$bytes/1e6; s=$end-$start; print(f'| $jobs | $files | {b:.1f} | {s:.2f} | {b/s:.1f} | {b/s/$jobs:.1f} |')"
+  : >"$work/times-$jobs"
+  for run in $(seq $runs); do
+    rm -f "$work/bench.db"*
+    # Exit status 1 only says some inputs failed; the summary line says how many.
+    /usr/bin/time -f '%e %U %S' -o "$work/time" \
+      ./target/release/triangulate --db "$work/bench.db" ingest --jobs "$jobs" "$work/corpus" \
+      2>"$work/log-$jobs" || [ $? -eq 1 ]
+    cat "$work/time" >>"$work/times-$jobs"
+  done
+  summary=$(tail -1 "$work/log-$jobs")
+  stored=$(sed -E 's/.*\(([0-9]+) new.*/\1/' <<<"$summary")
+  failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$summary")
+  python3 - "$work/times-$jobs" "$bytes" "$jobs" "$files" "$stored" "$failed" <<'PY'
+import statistics, sys
+path, size, jobs, files, stored, failed = sys.argv[1:]
+runs = [tuple(map(float, l.split())) for l in open(path) if l.strip()]
+wall = statistics.median(r[0] for r in runs)
+cpu = statistics.median(r[1] + r[2] for r in runs)
+mb = int(size) / 1e6
+print(f"| {jobs} | {files} | {mb:.1f} | {wall:.2f} | {mb / wall:.1f} | {mb / cpu:.1f} | {stored} | {failed} |")
+PY
 done

@@ -4,8 +4,8 @@
 Sources: the five seed articles (examples/seeds) and the articleBody texts of the
 article-extraction benchmark's ground truth (scrapinghub/article-extraction-benchmark,
 MIT), when ../shared/data is present. Each output file is one real article with a
-numbered dateline in front, so every file is a distinct article (distinct id) while the
-text stays real news prose.
+numbered sentence added to its longest paragraph, so every file is a distinct article
+(distinct id) while the text stays real news prose.
 
 usage: make-text-corpus.py OUT_DIR MEGABYTES
 """
@@ -20,7 +20,10 @@ if gt.exists():
 out.mkdir(parents=True, exist_ok=True)
 written, i = 0, 0
 while written < megabytes * 1e6:
-    body = f"Dispatch {i}.\n\n" + texts[i % len(texts)]
+    paragraphs = texts[i % len(texts)].split("\n")
+    longest = max(range(len(paragraphs)), key=lambda k: len(paragraphs[k]))
+    paragraphs[longest] += f" This is dispatch {i} of the benchmark corpus."
+    body = "\n".join(paragraphs)
     data = body.encode("utf-8")
     (out / f"{i:06d}.txt").write_bytes(data)
     written += len(data)

@@ -4,13 +4,36 @@
 //! the 69 languages of most news; we only map its ISO 639-3 codes to the two-letter codes
 //! news metadata (`<html lang>`, feeds) uses, so both sources compare.
 
+/// Half a kilobyte of prose usually settles it; when whatlang is not sure of that, two
+/// kilobytes. On the extraction benchmark's 121 article bodies this agrees with an 8 KiB
+/// sample on 120; on the other, a table of Portuguese racing results, it says `pt` where
+/// the larger sample gives no answer. Detection is the
+/// costliest step of plain-text ingest, so the sample stays small.
+const QUICK_SAMPLE_BYTES: usize = 512;
+const SAMPLE_BYTES: usize = 2048;
 const MIN_LETTERS: usize = 40;
 const MIN_CONFIDENCE: f64 = 0.1;
 
 /// Detects the language of `text`; `None` when the text is too short or too mixed to tell.
 pub fn detect_language(text: &str) -> Option<String> {
-    // A few hundred characters decide as well as the whole article and keep it cheap.
-    let sample = prefix_at_char_boundary(text, 4096);
+    if text.len() > QUICK_SAMPLE_BYTES {
+        if let Some(info) = whatlang::detect(&prose_sample(text, QUICK_SAMPLE_BYTES)) {
+            if info.is_reliable() {
+                return Some(iso639_1(info.lang().code()).to_string());
+            }
+        }
+    }
+    detect_language_sample(text, SAMPLE_BYTES)
+}
+
+fn detect_language_sample(text: &str, sample_bytes: usize) -> Option<String> {
+    let owned;
+    let sample = if text.len() <= sample_bytes {
+        text
+    } else {
+        owned = prose_sample(text, sample_bytes);
+        owned.as_str()
+    };
     // Trigram statistics on a handful of letters are noise ("ok yes" scores as Hungarian).
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
@@ -35,6 +58,34 @@ pub fn normalize_language_tag(tag: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The longest lines first, up to `max` bytes: tables, lists and datelines at the top of
+/// an article say little of its language, its prose paragraphs say it best.
+fn prose_sample(text: &str, max: usize) -> String {
+    // Most articles have a paragraph longer than the sample: take it without sorting.
+    if let Some(longest) = text.lines().map(str::trim).max_by_key(|l| l.len()) {
+        if longest.len() >= max {
+            return prefix_at_char_boundary(longest, max).to_string();
+        }
+    }
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let mut sample = String::with_capacity(max + 1);
+    for line in lines {
+        if !sample.is_empty() {
+            sample.push('\n');
+        }
+        sample.push_str(prefix_at_char_boundary(line, max - sample.len().min(max)));
+        if sample.len() >= max {
+            break;
+        }
+    }
+    sample
 }
 
 fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
@@ -140,6 +191,15 @@ mod tests {
         for (want, text) in cases {
             assert_eq!(detect_language(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_table_on_top_does_not_decide() {
+        let table = "Pos Piloto Pontos\n1 Kyle Busch 5040\n2 Martin Truex Jr. 5035\n".repeat(60);
+        let prose = "Nesta página você terá sempre a classificação atualizada do campeonato até a última corrida, com todos os pilotos e as suas vitórias.";
+        let text = format!("{table}\n{prose}");
+        assert!(text.len() > SAMPLE_BYTES);
+        assert_eq!(detect_language(&text).as_deref(), Some("pt"));
     }
 
     #[test]

@@ -10,6 +10,10 @@
 //! (kicker, title, dek, byline, captions); short non-prose lines below the last one are
 //! the page's footer.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// What the text of a pasted article says about itself, and its clean body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CleanText {
@@ -52,10 +56,13 @@ pub fn clean_plain_text(input: &str) -> CleanText {
     // Furniture that can stand anywhere: drop it, remembering what it told us.
     let kept = drop_furniture(paragraphs, &mut out);
 
-    let first_body = kept.iter().position(|p| is_prose(p));
-    let last_body = kept.iter().rposition(|p| is_prose(p));
+    let prose: Vec<bool> = kept.iter().map(|p| is_prose(p)).collect();
+    let first_body = prose.iter().position(|&p| p);
+    let last_body = prose.iter().rposition(|&p| p);
     let (Some(first_body), Some(last_body)) = (first_body, last_body) else {
-        out.removed.extend(kept);
+        // No sentence anywhere: a table, a list, a schedule or a one-line brief. What
+        // survived the furniture rules is all the article there is.
+        out.text = kept.join("\n\n");
         return out;
     };
 
@@ -111,15 +118,16 @@ pub(crate) fn clean_paragraphs(text: &str) -> CleanText {
 fn drop_furniture(paragraphs: Vec<String>, out: &mut CleanText) -> Vec<String> {
     let mut kept = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
+        let marks = marks_in(&p);
         if let Some(url) = labelled_url(&p) {
             out.url.get_or_insert(url);
             out.removed.push(p);
-        } else if let Some(outlet) = rights_notice(&p) {
+        } else if let Some(outlet) = rights_notice(&p, marks) {
             if out.outlet.is_none() {
                 out.outlet = outlet;
             }
             out.removed.push(p);
-        } else if is_furniture(&p) {
+        } else if is_furniture(&p, marks) {
             out.removed.push(p);
         } else {
             kept.push(p);
@@ -236,26 +244,97 @@ fn labelled_url(p: &str) -> Option<String> {
     (label_ok && is_url).then(|| rest.to_string())
 }
 
+/// Telltale phrases of the short-paragraph rules, any case. One automaton finds them all
+/// in one pass over a paragraph, which keeps the rules cheap on long articles.
+const MARK_PHRASES: &[(Mark, &str)] = &[
+    (Mark::Rights, "reproduction"),
+    (Mark::Rights, "reprint"),
+    (Mark::Rights, "all rights reserved"),
+    (Mark::Rights, "without permission"),
+    (Mark::Rights, "without prior written"),
+    (Mark::Rights, "exclusive publication of"),
+    (Mark::Rights, "may not be published, broadcast"),
+    (Mark::Rights, "copyright ©"),
+    (Mark::Rights, "© copyright"),
+    (Mark::Credit, "photo:"),
+    (Mark::Credit, "photo by"),
+    (Mark::Credit, "photograph:"),
+    (Mark::Credit, "image:"),
+    (Mark::Credit, "picture:"),
+    (Mark::Credit, "credit:"),
+    (Mark::Credit, "courtesy:"),
+    (Mark::Credit, "(courtesy"),
+    (Mark::Credit, "(photo"),
+    (Mark::Credit, "/ source:"),
+    (Mark::Credit, "getty images"),
+    (Mark::Credit, "/afp"),
+    (Mark::Credit, "afp/"),
+    (Mark::Credit, "reuters/"),
+    (Mark::Credit, "/reuters"),
+    (Mark::Credit, "ap photo"),
+    (Mark::Credit, "/ap"),
+    (Mark::Credit, "epa/"),
+    (Mark::Credit, "/epa"),
+    (Mark::Credit, "shutterstock"),
+    (Mark::Credit, "wikimedia commons"),
+    (Mark::Credit, "photo credit"),
+    (Mark::Credit, "file photo"),
+    (Mark::Prompt, "button below"),
+    (Mark::Prompt, "click here"),
+    (Mark::Prompt, "tap here"),
+];
+
+#[derive(Clone, Copy)]
+enum Mark {
+    /// Reproduction or rights notices.
+    Rights,
+    /// Photo credits.
+    Credit,
+    /// Prompts to the reader: "click here", "the button below".
+    Prompt,
+}
+
+/// Which kinds of telltale phrase a paragraph holds.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    rights: bool,
+    credit: bool,
+    prompt: bool,
+}
+
+/// Paragraphs longer than this carry no notice, credit or prompt of their own.
+const MARKED_MAX_BYTES: usize = 400;
+
+static MARK_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .build(MARK_PHRASES.iter().map(|(_, phrase)| phrase))
+        .expect("static patterns build")
+});
+
+fn marks_in(p: &str) -> Marks {
+    let mut marks = Marks::default();
+    if p.len() > MARKED_MAX_BYTES {
+        return marks;
+    }
+    for hit in MARK_FINDER.find_overlapping_iter(p) {
+        match MARK_PHRASES[hit.pattern().as_usize()].0 {
+            Mark::Rights => marks.rights = true,
+            Mark::Credit => marks.credit = true,
+            Mark::Prompt => marks.prompt = true,
+        }
+    }
+    marks
+}
+
 /// A reproduction or rights notice; returns the outlet it names, if any.
-fn rights_notice(p: &str) -> Option<Option<String>> {
-    if p.len() > 400 {
+fn rights_notice(p: &str, marks: Marks) -> Option<Option<String>> {
+    if !marks.rights {
         return None;
     }
-    let lower = p.to_lowercase();
-    const MARKS: &[&str] = &[
-        "reproduction",
-        "reprint",
-        "all rights reserved",
-        "without permission",
-        "without prior written",
-        "exclusive publication of",
-        "may not be published, broadcast",
-        "copyright ©",
-        "© copyright",
-    ];
-    if !MARKS.iter().any(|m| lower.contains(m)) {
-        return None;
-    }
+    // ASCII lowercasing keeps byte offsets, so `lower`'s matches index `p`.
+    let lower = p.to_ascii_lowercase();
     let outlet = [
         "exclusive publication of ",
         "exclusive article of ",
@@ -275,11 +354,26 @@ fn rights_notice(p: &str) -> Option<Option<String>> {
     Some(outlet)
 }
 
+/// Longer than any widget, pointer list, prompt or captioned credit.
+const FURNITURE_MAX_BYTES: usize = 600;
+
 /// Page furniture recognised by its shape: share widgets, comment prompts, "read also"
 /// links, advertisement markers, UI prompts, disclaimers and captions with a credit.
-fn is_furniture(p: &str) -> bool {
-    let lower = p.to_lowercase();
-    let words = word_count(p);
+fn is_furniture(p: &str, marks: Marks) -> bool {
+    // Every rule below is about short lines; a long paragraph is body or header text.
+    if p.len() > FURNITURE_MAX_BYTES {
+        return false;
+    }
+    if is_note_to_reader(p, marks) || is_captioned_credit(p, marks) {
+        return true;
+    }
+    // The rest are short: buttons, pointers, prompts.
+    let words = word_count_upto(p, 26);
+    if words > 25 {
+        return false;
+    }
+    // The marks are ASCII, and ASCII lowercasing keeps byte offsets.
+    let lower = p.to_ascii_lowercase();
     let bare = lower
         .trim_start_matches(['-', '*', '•', '·', '–', ' '])
         .trim();
@@ -346,7 +440,7 @@ fn is_furniture(p: &str) -> bool {
         "most read",
         "trending now",
     ];
-    if words <= 25 && POINTERS.iter().any(|m| bare.starts_with(m)) {
+    if POINTERS.iter().any(|m| bare.starts_with(m)) {
         return true;
     }
     // UI prompts in capitals ("SCROLL FOR NEXT", "CONTINUE READING").
@@ -369,59 +463,36 @@ fn is_furniture(p: &str) -> bool {
     {
         return true;
     }
-    // Statements addressed to the reader about the page itself.
-    if p.len() < 300
-        && (lower.starts_with("statement:") || lower.starts_with("disclaimer:"))
-        && ["view", "opinion", "author", "click", "button", "responsib"]
+    false
+}
+
+/// Statements addressed to the reader about the page itself: "Statement: the article
+/// represents the views of the author...", "Click here to ...".
+fn is_note_to_reader(p: &str, marks: Marks) -> bool {
+    if p.len() >= 300 {
+        return false;
+    }
+    if marks.prompt {
+        return true;
+    }
+    let head = p.get(..11).unwrap_or(p).to_ascii_lowercase();
+    if head.starts_with("statement:") || head.starts_with("disclaimer:") {
+        let lower = p.to_ascii_lowercase();
+        return ["view", "opinion", "author", "click", "button", "responsib"]
             .iter()
-            .any(|w| lower.contains(w))
-    {
-        return true;
+            .any(|w| lower.contains(w));
     }
-    if p.len() < 300
-        && (lower.contains("button below")
-            || lower.contains("click here")
-            || lower.contains("tap here"))
-    {
-        return true;
-    }
-    is_captioned_credit(p)
+    false
 }
 
 /// A photo caption: a short paragraph that carries a photo credit, either labelled
 /// ("Photo: Kremlin.ru", "(Courtesy: REUTERS/...)", "Getty Images") or as a bare credit
 /// after the last sentence ("... wearing a military uniform. Visual China").
-fn is_captioned_credit(p: &str) -> bool {
-    if p.len() > 400 {
+fn is_captioned_credit(p: &str, marks: Marks) -> bool {
+    if p.len() > MARKED_MAX_BYTES {
         return false;
     }
-    let lower = p.to_lowercase();
-    const CREDIT_MARKS: &[&str] = &[
-        "photo:",
-        "photo by",
-        "photograph:",
-        "image:",
-        "picture:",
-        "credit:",
-        "courtesy:",
-        "(courtesy",
-        "(photo",
-        "/ source:",
-        "getty images",
-        "/afp",
-        "afp/",
-        "reuters/",
-        "/reuters",
-        "ap photo",
-        "/ap",
-        "epa/",
-        "/epa",
-        "shutterstock",
-        "wikimedia commons",
-        "photo credit",
-        "file photo",
-    ];
-    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
+    if marks.credit {
         return true;
     }
     // Bare trailing credit: prose that ends in a sentence, then a short title-case name
@@ -448,9 +519,11 @@ fn is_captioned_credit(p: &str) -> bool {
 /// Body text: several words ending in sentence punctuation (a closing quote counts).
 fn is_prose(p: &str) -> bool {
     let end = p.trim_end();
-    word_count(end) >= 6
-        && end.ends_with(['.', '!', '?', '"', '”', '\'', '’', '…', ')', ':'])
-        && !end.ends_with("...:")
+    end.ends_with([
+        '.', '!', '?', '"', '”', '\'', '’', '…', ')', ':', '»', '。', '！', '？', '」', '』', '।',
+        '؟', '۔',
+    ]) && !end.ends_with("...:")
+        && word_count_upto(end, 6) >= 6
 }
 
 /// One to four capitalised words with no digits or sentence punctuation: a name line.
@@ -531,8 +604,36 @@ fn writes_outlet(p: &str) -> Option<String> {
     None
 }
 
+/// Words, counting each ideograph or kana as one: Chinese and Japanese do not space
+/// their words, and a sentence of them is as much prose as one in English.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    word_count_upto(s, usize::MAX)
+}
+
+/// [`word_count`], but stops counting at `cap`: the rules only ask "at least n?".
+fn word_count_upto(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += if w.is_ascii() {
+            1
+        } else {
+            w.chars().filter(|&c| is_unspaced_script(c)).count().max(1)
+        };
+        if n >= cap {
+            return cap;
+        }
+    }
+    n
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // hiragana, katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xAC00..=0xD7AF   // hangul syllables (spaced, but counted alike is harmless)
+        | 0x0E00..=0x0E7F   // Thai
+    )
 }
 
 #[cfg(test)]
@@ -583,14 +684,12 @@ mod tests {
             "A view of the port after the storm (Photo: AFP)",
             "Protesters gather outside parliament. Photo: John Smith / Source: Wikimedia Commons.",
         ] {
-            assert!(is_captioned_credit(caption), "{caption}");
+            assert!(is_captioned_credit(caption, marks_in(caption)), "{caption}");
         }
-        assert!(!is_captioned_credit(
-            "The minister arrived at the summit in Brussels on Monday."
-        ));
-        assert!(!is_captioned_credit(
-            "He said the talks would resume, according to Reuters."
-        ));
+        let line = "The minister arrived at the summit in Brussels on Monday.";
+        assert!(!is_captioned_credit(line, marks_in(line)));
+        let line = "He said the talks would resume, according to Reuters.";
+        assert!(!is_captioned_credit(line, marks_in(line)));
     }
 
     #[test]
@@ -603,13 +702,13 @@ mod tests {
             "Read more: The budget explained",
             "See also: Talks collapse in Geneva",
         ] {
-            assert!(is_furniture(junk), "{junk}");
+            assert!(is_furniture(junk, marks_in(junk)), "{junk}");
         }
         for body in [
             "Comments by the minister angered the opposition, which called for a vote.",
             "Read the full statement, the spokesman told reporters on Friday.",
         ] {
-            assert!(!is_furniture(body), "{body}");
+            assert!(!is_furniture(body, marks_in(body)), "{body}");
         }
     }
 
@@ -642,9 +741,26 @@ mod tests {
     }
 
     #[test]
-    fn text_without_prose_keeps_nothing() {
+    fn text_of_furniture_only_keeps_nothing() {
         let c = clean_plain_text("- Share\n- Comments\n");
         assert!(c.text.is_empty());
         assert_eq!(c.removed.len(), 2);
+    }
+
+    #[test]
+    fn a_list_without_sentences_is_kept() {
+        let text = "Stock Car calendar 2018\n\n1st round: 10 March – Interlagos\n2nd round: 8 April – Curitiba\n3rd round: 22 April – Velopark";
+        let c = clean_plain_text(text);
+        assert_eq!(c.text.lines().filter(|l| !l.is_empty()).count(), 4, "{c:?}");
+    }
+
+    #[test]
+    fn chinese_and_japanese_sentences_are_prose() {
+        let zh =
+            "编者按\n\n俄罗斯总统普京周一表示，和平谈判将于下周在日内瓦继续举行。\n\n分享到微信";
+        let c = clean_plain_text(zh);
+        assert!(c.text.starts_with("俄罗斯总统普京"), "{c:?}");
+        let ja = "プーチン大統領は月曜日、和平交渉が来週ジュネーブで続くと述べた。";
+        assert_eq!(clean_plain_text(ja).text, ja);
     }
 }

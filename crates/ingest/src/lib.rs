@@ -162,7 +162,8 @@ pub fn for_each_article(
     progress: &dyn Progress,
     mut sink: impl FnMut(Item) -> bool,
 ) {
-    let (tx, rx) = bounded::<Item>(256);
+    // Room for two batches, so workers keep extracting while the writer commits one.
+    let (tx, rx) = bounded::<Item>(2 * opts.batch_size.clamp(64, 4096));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
         .build();

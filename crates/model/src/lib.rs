@@ -132,15 +132,34 @@ pub struct Article {
 /// Whitespace- and case-folded text: the form an article's identity is computed on, so
 /// the same report with other line breaks, spacing or typographic quotes is one article.
 pub fn normalize_for_id(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Bytes, not chars: news text is mostly ASCII, and this runs on every article.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(b' ');
+                    pending_space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
         if pending_space {
-            out.push(' ');
+            out.push(b' ');
             pending_space = false;
         }
         let c = match c {
@@ -149,9 +168,12 @@ pub fn normalize_for_id(text: &str) -> String {
             '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
             _ => c,
         };
-        out.extend(c.to_lowercase());
+        let mut buf = [0u8; 4];
+        for lower in c.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+        }
     }
-    out
+    String::from_utf8(out).expect("built from whole UTF-8 characters")
 }
 
 /// The article id: the first 16 hex digits of the BLAKE3 hash of [`normalize_for_id`].
@@ -170,6 +192,15 @@ mod tests {
         let b = article_id("  putin said \"no\". trump's   deadline\n");
         assert_eq!(a, b);
         assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn normal_form_folds_unicode_case_and_spaces() {
+        assert_eq!(
+            normalize_for_id("\u{feff} ПУТИН\u{00A0}\u{00A0}Сказал \u{2014} «Нет»\u{2003}"),
+            "\u{feff} путин сказал - «нет»"
+        );
+        assert_eq!(normalize_for_id("İstanbul\tÉTÉ"), "i\u{307}stanbul été");
     }
 
     #[test]

@@ -292,6 +292,7 @@ impl Store for SqliteStore {
         let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        self.catch_up_search_index()?;
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles_fts \
              JOIN articles a ON a.seq = articles_fts.rowid \
@@ -302,9 +303,35 @@ impl Store for SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Indexes for search the articles stored since the last search (see migration 0002).
+    fn catch_up_search_index(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(
+                "BEGIN IMMEDIATE;
+                 INSERT INTO articles_fts (rowid, title, text)
+                     SELECT seq, title, text FROM articles
+                     WHERE seq > (SELECT indexed_through FROM fts_progress) ORDER BY seq;
+                 UPDATE fts_progress
+                     SET indexed_through = (SELECT coalesce(max(seq), 0) FROM articles);
+                 COMMIT;",
+            )
+            .map_err(|source| {
+                // A failed batch leaves its transaction open; close it so the store
+                // stays usable.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                StoreError::Sqlite {
+                    path: self.path.clone(),
+                    source,
+                }
+            })
+    }
+}
+
 /// Connection settings every store needs; see the module comment.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "page_size", 16384)?;
     // Returns the mode now in force: `wal`, or `memory` for an in-memory database. This
     // is also the first statement that reads the file, so it is where a file that is not
     // a database is found out.

@@ -1,4 +1,3 @@
-use std::time::Instant;
 
 use tri_model::{article_id, InputFormat};
 
@@ -493,65 +492,6 @@ fn stores_a_large_batch() {
     assert_eq!(store.count().unwrap(), 2000);
 }
 
-/// Prints insert throughput: `cargo test -p tri-store --release -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn insert_throughput() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("store.db")).unwrap();
-    let words = [
-        "minister",
-        "said",
-        "Kyiv",
-        "drones",
-        "overnight",
-        "the",
-        "of",
-        "attack",
-        "talks",
-        "ceasefire",
-        "officials",
-        "reported",
-        "city",
-        "power",
-        "residents",
-        "and",
-    ];
-    let batches = 10;
-    let per_batch = 1000;
-    let mut total_bytes = 0usize;
-    let mut elapsed = Duration::ZERO;
-    for b in 0..batches {
-        let articles: Vec<Article> = (0..per_batch)
-            .map(|i| {
-                let mut text = format!("Report {b}-{i}.");
-                let mut k = (b * per_batch + i) as usize;
-                while text.len() < 5000 {
-                    k = k
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    text.push(' ');
-                    text.push_str(words[(k >> 33) % words.len()]);
-                }
-                full_article(&text)
-            })
-            .collect();
-        total_bytes += articles.iter().map(|a| a.text.len()).sum::<usize>();
-        let start = Instant::now();
-        store.put_articles(&articles).unwrap();
-        let took = start.elapsed();
-        elapsed += took;
-        println!("batch {b}: {per_batch} articles in {took:?}");
-    }
-    println!(
-        "{} articles, {:.1} MB in {:?}: {:.1} MB/s",
-        batches * per_batch,
-        total_bytes as f64 / 1e6,
-        elapsed,
-        total_bytes as f64 / 1e6 / elapsed.as_secs_f64()
-    );
-}
-
 #[test]
 fn an_unreadable_stored_value_is_reported_not_guessed() {
     let mut store = SqliteStore::open_in_memory().unwrap();
@@ -578,4 +518,47 @@ fn an_unreadable_stored_value_is_reported_not_guessed() {
             ..
         })
     ));
+}
+
+#[test]
+fn search_index_catches_up_and_follows_edits_of_indexed_rows() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[bare_article(
+            "0001",
+            "The harbour ferry line opens in spring.",
+        )])
+        .unwrap();
+    assert_eq!(ids(&store.search("ferry").unwrap()), vec!["0001"]);
+    // Stored after the index last caught up: found all the same.
+    store
+        .put_articles(&[bare_article(
+            "0002",
+            "A second ferry line is planned for autumn.",
+        )])
+        .unwrap();
+    let found = store.search("ferry").unwrap();
+    let mut hits = ids(&found);
+    hits.sort();
+    assert_eq!(hits, vec!["0001", "0002"]);
+    // Edits and deletes of indexed rows reach the index; of rows not yet indexed, the
+    // catch-up reads their current values.
+    store
+        .put_articles(&[bare_article("0003", "The ferry timetable is out.")])
+        .unwrap();
+    store
+        .conn
+        .execute_batch(
+            "UPDATE articles SET text = 'The bridge reopens.' WHERE id = '0001';
+             UPDATE articles SET text = 'The bus timetable is out.' WHERE id = '0003';
+             DELETE FROM articles WHERE id = '0002';",
+        )
+        .unwrap();
+    assert!(store.search("ferry").unwrap().is_empty());
+    assert_eq!(ids(&store.search("bridge").unwrap()), vec!["0001"]);
+    assert_eq!(ids(&store.search("bus").unwrap()), vec!["0003"]);
+    store
+        .conn
+        .execute_batch("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');")
+        .unwrap();
 }
