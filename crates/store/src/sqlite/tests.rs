@@ -1,4 +1,3 @@
-
 use tri_model::{article_id, InputFormat};
 
 use super::*;
