@@ -5,7 +5,7 @@
 mod render;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
@@ -22,7 +22,7 @@ Examples:
   triangulate ingest news/ feed.xml crawl.warc.gz
   curl -s https://example.org/a.html | triangulate ingest -
   triangulate articles --json
-  triangulate show 6957dbed
+  triangulate show 738e8159                    the seed article from Observer News
   triangulate extract page.html --json        clean text and metadata, nothing stored
   triangulate eval extract --data ../shared/data/article-extraction-benchmark";
 
@@ -64,15 +64,18 @@ enum Command {
         json: bool,
     },
     /// Show one stored article: metadata and clean text. ID may be a unique prefix.
-    #[command(after_help = "Example:\n  triangulate show 6957dbed --json")]
+    #[command(after_help = "Example:\n  triangulate show 738e8159 --json")]
     Show {
+        /// The article's id, or a unique prefix of it (at least 4 characters).
         id: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Print the clean text and metadata of files without storing anything.
     #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
     Extract {
+        /// Files or directories (recursively); `-` for stdin.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// One JSON object per article, one per line.
@@ -84,6 +87,7 @@ enum Command {
     Report {
         #[command(flatten)]
         ingest: IngestArgs,
+        /// Text for a terminal, Markdown for a document, JSON for programs.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -94,6 +98,7 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct IngestArgs {
+    /// Files or directories (read recursively); `-` for stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Publication date of every article read (YYYY-MM-DD or RFC 3339): wins over what
@@ -119,8 +124,10 @@ enum EvalCommand {
         after_help = "Example:\n  triangulate eval extract --data ../shared/data/article-extraction-benchmark"
     )]
     Extract {
+        /// The data set's folder.
         #[arg(long)]
         data: PathBuf,
+        /// Print JSON (with per-page scores) instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -176,7 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => {
             let mut store = open_store(&cli.db)?;
-            let summary = ingest(&args, &mut store)?;
+            let summary = ingest(&args, &cli.db, &mut store)?;
             eprintln!(
                 "ingested {} articles from {} inputs ({} new, {} already stored, {} failed) in {:.2}s",
                 summary.articles.len(),
@@ -216,7 +223,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let mut store = open_store(&cli.db)?;
-            let summary = ingest(&args, &mut store)?;
+            let summary = ingest(&args, &cli.db, &mut store)?;
             let mut seen = std::collections::HashSet::new();
             let mut articles = Vec::new();
             for id in &summary.articles {
@@ -299,6 +306,20 @@ fn options(args: &IngestArgs) -> IngestOptions {
     opts
 }
 
+/// The store's database file and SQLite's companions to it, as canonical paths.
+fn store_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = db.canonicalize() else {
+        return Vec::new();
+    };
+    let mut files = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.clone().into_os_string();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
+    }
+    files
+}
+
 /// Collects the inputs, reporting the missing ones as failures.
 fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<tri_ingest::Failure>) {
     let (inputs, errors) = collect_inputs(paths);
@@ -308,15 +329,24 @@ fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<tri_ingest::Failure>) {
     )
 }
 
-fn ingest(args: &IngestArgs, store: &mut dyn Store) -> Result<IngestSummary> {
-    let (inputs, mut failures) = inputs(&args.paths);
+fn ingest(args: &IngestArgs, db: &Path, store: &mut dyn Store) -> Result<IngestSummary> {
+    let (mut inputs, mut failures) = inputs(&args.paths);
+    // `triangulate ingest .` next to the store must not read the store itself.
+    let own = store_files(db);
+    inputs.retain(|input| match input {
+        Input::File(path) => path.canonicalize().map_or(true, |p| !own.contains(&p)),
+        Input::Stdin => true,
+    });
     let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), progress_target());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs, {msg}",
         )
         .expect("static template"),
     );
+    bar.set_message("0 articles stored");
+    // One big input can take minutes: keep the spinner and clock moving meanwhile.
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
     let progress = BarProgress(bar.clone());
     let mut summary = tri_ingest::ingest(&inputs, store, &options(args), &progress)?;
     bar.finish_and_clear();
@@ -380,5 +410,8 @@ struct BarProgress(ProgressBar);
 impl Progress for BarProgress {
     fn input_done(&self, _bytes: u64) {
         self.0.inc(1);
+    }
+    fn committed(&self, articles: usize) {
+        self.0.set_message(format!("{articles} articles stored"));
     }
 }

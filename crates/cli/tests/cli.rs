@@ -296,26 +296,41 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
         "</div>".repeat(100_000)
     );
     std::fs::write(inputs.join("deep.html"), deep).unwrap();
-    let huge = std::fs::File::create(inputs.join("huge.txt")).unwrap();
-    huge.set_len(200 * 1024 * 1024).unwrap(); // sparse: 200 MB on paper, nothing on disk
+    // 200 MB: text at the head, the rest sparse (200 MB on paper, little on disk).
+    let mut huge = std::fs::File::create(inputs.join("huge.txt")).unwrap();
+    std::io::Write::write_all(
+        &mut huge,
+        "Officials said the talks would resume. "
+            .repeat(1000)
+            .as_bytes(),
+    )
+    .unwrap();
+    huge.set_len(200 * 1024 * 1024).unwrap();
     drop(huge);
+    // UTF-16 by its byte-order mark, but most of what follows is not UTF-16.
+    let mut undecodable = vec![0xFF, 0xFE];
+    for _ in 0..200 {
+        undecodable.extend_from_slice(&[0x00, 0xD8]); // unpaired surrogates
+    }
+    std::fs::write(inputs.join("broken16.txt"), undecodable).unwrap();
 
     let db = dir.path().join("t.db");
     let out = triangulate(&db, &["ingest", inputs.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    for name in [
-        "empty.txt",
-        "image.png",
-        "cut.txt.gz",
-        "cut.warc",
-        "nobody.html",
-        "huge.txt",
+    for (name, reason) in [
+        ("empty.txt", "empty"),
+        ("image.png", "PNG"),
+        ("cut.txt.gz", "truncated"),
+        ("cut.warc", "truncated"),
+        ("nobody.html", "no article text"),
+        ("huge.txt", "too large"),
+        ("broken16.txt", "cannot decode"),
     ] {
         assert!(
             err.lines()
-                .any(|l| l.starts_with("error:") && l.contains(name)),
-            "{name} not named in:\n{err}"
+                .any(|l| l.starts_with("error:") && l.contains(name) && l.contains(reason)),
+            "{name} not named with {reason:?} in:\n{err}"
         );
     }
     assert!(
@@ -335,8 +350,19 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
         inputs_stored.iter().any(|i| i.ends_with("good.txt")),
         "{inputs_stored:?}"
     );
-    // The deeply nested page is either read or refused with a reason: never a crash.
-    assert!(inputs_stored.iter().any(|i| i.ends_with("deep.html")) || err.contains("deep.html"));
+    // The deeply nested page is read, its text found under the 100,000 levels.
+    let deep_id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["input"].as_str().unwrap().ends_with("deep.html"))
+        .unwrap_or_else(|| panic!("deep.html not stored: {err}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown = stdout(&triangulate(&db, &["show", &deep_id]));
+    assert!(shown.contains("Deeply nested text"), "{shown}");
+    assert_eq!(inputs_stored.len(), 2, "{inputs_stored:?}");
 }
 
 /// A gzip stream built by hand (stored blocks), so this test needs no compression crate.
@@ -458,4 +484,21 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
         "{}",
         stderr(&rerun)
     );
+}
+
+#[test]
+fn ingesting_the_folder_that_holds_the_store_skips_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("examples/seeds/002_6a1ededbb51043c5.txt"),
+        dir.path().join("story.txt"),
+    )
+    .unwrap();
+    let db = dir.path().join("triangulate.db");
+    for _ in 0..2 {
+        let out = triangulate(&db, &["ingest", dir.path().to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("error:"), "{}", stderr(&out));
+    }
+    assert_eq!(stored_ids(&db).len(), 1);
 }

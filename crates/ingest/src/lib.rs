@@ -8,10 +8,10 @@
 
 use std::time::Instant;
 
-use crossbeam_channel::bounded;
+use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
-use tri_model::{Article, Published};
-use tri_reader::{read_input, Input, ReadOptions};
+use tri_model::{Article, Published, RawDoc};
+use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
 /// How to ingest.
@@ -92,6 +92,9 @@ pub struct IngestSummary {
 pub trait Progress: Sync {
     /// One input has been read and extracted; `bytes` is its size on disk.
     fn input_done(&self, _bytes: u64) {}
+    /// A batch was committed; `articles` have been stored or found stored so far. One big
+    /// input (a WARC file, a JSONL dump) shows its progress here.
+    fn committed(&self, _articles: usize) {}
 }
 
 /// A [`Progress`] that ignores everything.
@@ -121,6 +124,7 @@ pub fn ingest(
             summary.new += outcome.inserted.len();
             summary.already_stored += batch.len() - outcome.inserted.len();
             summary.articles.extend(batch.drain(..).map(|a| a.id));
+            progress.committed(summary.articles.len());
             Ok(())
         };
     let mut result = Ok(());
@@ -172,8 +176,8 @@ pub fn for_each_article(
             let work = || {
                 inputs.par_iter().for_each_with(tx, |tx, input| {
                     let bytes = input_size(input);
-                    for doc in read_input(input, &opts.read) {
-                        let message = match doc.map_err(Failure::from).and_then(|mut raw| {
+                    let handle = |tx: &mut Sender<Item>, doc: Result<RawDoc, ReadError>| {
+                        let item = match doc.map_err(Failure::from).and_then(|mut raw| {
                             if let Some(p) = &opts.published {
                                 raw.hints.published = Some(p.clone());
                             }
@@ -182,9 +186,26 @@ pub fn for_each_article(
                             Ok(article) => Item::Article(Box::new(article)),
                             Err(f) => Item::Failed(f),
                         };
-                        if tx.send(message).is_err() {
-                            return;
-                        }
+                        tx.send(item).map_err(|_| ())
+                    };
+                    let mut docs = read_input(input, &opts.read);
+                    let first = docs.next();
+                    let second = docs.next();
+                    let stopped = match (first, second) {
+                        (None, _) => Ok(()),
+                        (Some(only), None) => handle(tx, only),
+                        // Documents of one input (a WARC file, a JSONL dump, a feed) are
+                        // read in order but extracted on all workers: one big file is not
+                        // one core. Single documents skip the hand-over, which costs more
+                        // than a small article's extraction.
+                        (Some(a), Some(b)) => [a, b]
+                            .into_iter()
+                            .chain(docs)
+                            .par_bridge()
+                            .try_for_each_with(tx.clone(), handle),
+                    };
+                    if stopped.is_err() {
+                        return;
                     }
                     progress.input_done(bytes);
                     let _ = tx.send(Item::InputDone(bytes));
@@ -310,6 +331,79 @@ mod tests {
         let summary = ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
         let article = store.article(&summary.articles[0]).unwrap().unwrap();
         assert_eq!(article.published, Some(published));
+    }
+
+    #[test]
+    fn one_big_input_is_fully_stored_by_many_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines: String = (0..3000)
+            .map(|n| {
+                format!(
+                    "{{\"title\": \"Report {n}\", \"text\": {}}}\n",
+                    serde_json_string(&story(n))
+                )
+            })
+            .collect();
+        let inputs = vec![write(dir.path(), "dump.jsonl", lines.as_bytes())];
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let opts = IngestOptions {
+            jobs: 4,
+            batch_size: 100,
+            ..Default::default()
+        };
+        let summary = ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+        assert_eq!(summary.new, 3000);
+        let mut titles: Vec<String> = store
+            .articles()
+            .unwrap()
+            .into_iter()
+            .filter_map(|a| a.title)
+            .collect();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), 3000);
+    }
+
+    fn serde_json_string(s: &str) -> String {
+        format!(
+            "\"{}\"",
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\n")
+        )
+    }
+
+    #[test]
+    fn progress_hears_of_every_input_and_every_commit() {
+        use std::sync::Mutex;
+        #[derive(Default)]
+        struct Record {
+            inputs: Mutex<u64>,
+            commits: Mutex<Vec<usize>>,
+        }
+        impl Progress for Record {
+            fn input_done(&self, _bytes: u64) {
+                *self.inputs.lock().unwrap() += 1;
+            }
+            fn committed(&self, articles: usize) {
+                self.commits.lock().unwrap().push(articles);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<Input> = (0..25)
+            .map(|n| write(dir.path(), &format!("{n}.txt"), story(n).as_bytes()))
+            .collect();
+        let record = Record::default();
+        let opts = IngestOptions {
+            batch_size: 10,
+            jobs: 2,
+            ..Default::default()
+        };
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        ingest(&inputs, &mut store, &opts, &record).unwrap();
+        assert_eq!(*record.inputs.lock().unwrap(), 25);
+        assert_eq!(*record.commits.lock().unwrap(), vec![10, 20, 25]);
     }
 
     #[test]
