@@ -1,8 +1,9 @@
 //! Language of an article's text, as an ISO 639-1 code.
 //!
-//! whatlang's trigram models ship inside the crate (nothing loaded at run time) and cover
-//! the 69 languages of most news; we only map its ISO 639-3 codes to the two-letter codes
-//! news metadata (`<html lang>`, feeds) uses, so both sources compare.
+//! Two opinions, the cheap one first: our trigram scorer (`trigrams.rs`) answers when its
+//! best language is clearly ahead; otherwise whatlang, whose models ship inside the crate
+//! and cover the 69 languages of most news, decides. ISO 639-3 codes are mapped to the
+//! two-letter codes news metadata (`<html lang>`, feeds) uses, so both sources compare.
 
 /// Half a kilobyte of prose usually settles it; when whatlang is not sure of that, two
 /// kilobytes. On the extraction benchmark's 121 article bodies this agrees with an 8 KiB
@@ -10,12 +11,45 @@
 /// the larger sample gives no answer. Detection is the
 /// costliest step of plain-text ingest, so the sample stays small.
 const QUICK_SAMPLE_BYTES: usize = 512;
+/// The trigram scorer's sample. On the 121 benchmark bodies and the five seeds, scorer
+/// with whatlang behind it gives the same language as whatlang alone on every article.
+const SCORER_SAMPLE_BYTES: usize = 512;
+/// How far ahead the scorer's best language must be for its answer to stand, for texts
+/// of at least [`SHORT_TEXT_BYTES`] and for shorter ones. Chosen on 3,431 windows of 120
+/// bytes to 4 KB cut from the extraction benchmark's 121 article bodies: with these the
+/// scorer answered 90% of the windows and agreed with whatlang on every one (a margin
+/// of 0.02 on the 120-byte windows disagreed on 4 of 766).
+const CLEAR_MARGIN: f64 = 0.02;
+const CLEAR_MARGIN_SHORT: f64 = 0.05;
+const SHORT_TEXT_BYTES: usize = 200;
 const SAMPLE_BYTES: usize = 2048;
 const MIN_LETTERS: usize = 40;
 const MIN_CONFIDENCE: f64 = 0.1;
 
 /// Detects the language of `text`; `None` when the text is too short or too mixed to tell.
 pub fn detect_language(text: &str) -> Option<String> {
+    let owned;
+    let sample = if text.len() <= SCORER_SAMPLE_BYTES {
+        text
+    } else {
+        owned = prose_sample(text, SCORER_SAMPLE_BYTES);
+        owned.as_str()
+    };
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    if let Some(script) = whatlang::detect_script(sample) {
+        if let Some(guess) = crate::trigrams::guess(sample, script.name()) {
+            let needed = if sample.len() < SHORT_TEXT_BYTES {
+                CLEAR_MARGIN_SHORT
+            } else {
+                CLEAR_MARGIN
+            };
+            if guess.margin >= needed {
+                return Some(iso639_1(guess.lang).to_string());
+            }
+        }
+    }
     if text.len() > QUICK_SAMPLE_BYTES {
         if let Some(info) = whatlang::detect(&prose_sample(text, QUICK_SAMPLE_BYTES)) {
             if info.is_reliable() {
@@ -200,6 +234,19 @@ mod tests {
         let text = format!("{table}\n{prose}");
         assert!(text.len() > SAMPLE_BYTES);
         assert_eq!(detect_language(&text).as_deref(), Some("pt"));
+    }
+
+    #[test]
+    fn the_fast_scorer_decides_ordinary_news_prose() {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let sample = prose_sample(&text, SCORER_SAMPLE_BYTES);
+            let guess = crate::trigrams::guess(&sample, "Latin").unwrap();
+            assert_eq!(guess.lang, "eng");
+            assert!(guess.margin >= CLEAR_MARGIN, "{guess:?}");
+            assert_eq!(detect_language(&text).as_deref(), Some("en"));
+        }
     }
 
     #[test]

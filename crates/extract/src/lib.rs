@@ -7,6 +7,7 @@
 
 mod language;
 mod plaintext;
+mod trigrams;
 
 pub use language::{detect_language, normalize_language_tag};
 pub use plaintext::{clean_plain_text, CleanText};
