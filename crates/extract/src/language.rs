@@ -5,11 +5,12 @@
 //! and cover the 69 languages of most news, decides. ISO 639-3 codes are mapped to the
 //! two-letter codes news metadata (`<html lang>`, feeds) uses, so both sources compare.
 
-/// Half a kilobyte of prose usually settles it; when whatlang is not sure of that, two
-/// kilobytes. On the extraction benchmark's 121 article bodies this agrees with an 8 KiB
-/// sample on 120; on the other, a table of Portuguese racing results, it says `pt` where
-/// the larger sample gives no answer. Detection is the
-/// costliest step of plain-text ingest, so the sample stays small.
+use std::borrow::Cow;
+
+/// whatlang's samples: half a kilobyte of prose usually settles it; when whatlang is not
+/// sure of that, two kilobytes. On the extraction benchmark's 121 article bodies this
+/// agrees with an 8 KiB sample on 120; on the other, a table of Portuguese racing
+/// results, it says `pt` where the larger sample gives no answer.
 const QUICK_SAMPLE_BYTES: usize = 512;
 /// The trigram scorer's sample. On the 121 benchmark bodies and the five seeds, scorer
 /// with whatlang behind it gives the same language as whatlang alone on every article.
@@ -28,18 +29,14 @@ const MIN_CONFIDENCE: f64 = 0.1;
 
 /// Detects the language of `text`; `None` when the text is too short or too mixed to tell.
 pub fn detect_language(text: &str) -> Option<String> {
-    let owned;
-    let sample = if text.len() <= SCORER_SAMPLE_BYTES {
-        text
-    } else {
-        owned = prose_sample(text, SCORER_SAMPLE_BYTES);
-        owned.as_str()
-    };
+    let sample = prose_sample(text, SCORER_SAMPLE_BYTES);
+    // Trigram statistics on a handful of letters are noise ("ok yes" scores as
+    // Hungarian). The larger samples below hold this one, so the check covers them too.
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
-    if let Some(script) = whatlang::detect_script(sample) {
-        if let Some(guess) = crate::trigrams::guess(sample, script.name()) {
+    if let Some(script) = whatlang::detect_script(&sample) {
+        if let Some(guess) = crate::trigrams::guess(&sample, script.name()) {
             let needed = if sample.len() < SHORT_TEXT_BYTES {
                 CLEAR_MARGIN_SHORT
             } else {
@@ -61,18 +58,7 @@ pub fn detect_language(text: &str) -> Option<String> {
 }
 
 fn detect_language_sample(text: &str, sample_bytes: usize) -> Option<String> {
-    let owned;
-    let sample = if text.len() <= sample_bytes {
-        text
-    } else {
-        owned = prose_sample(text, sample_bytes);
-        owned.as_str()
-    };
-    // Trigram statistics on a handful of letters are noise ("ok yes" scores as Hungarian).
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
-        return None;
-    }
-    let info = whatlang::detect(sample)?;
+    let info = whatlang::detect(&prose_sample(text, sample_bytes))?;
     // whatlang's confidence is a margin over the runner-up, so close relatives (English
     // and Scots, say) score low on a short sentence even when the first guess is right.
     if !info.is_reliable() && info.confidence() < MIN_CONFIDENCE {
@@ -96,11 +82,14 @@ pub fn normalize_language_tag(tag: &str) -> Option<String> {
 
 /// The longest lines first, up to `max` bytes: tables, lists and datelines at the top of
 /// an article say little of its language, its prose paragraphs say it best.
-fn prose_sample(text: &str, max: usize) -> String {
+fn prose_sample(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
     // Most articles have a paragraph longer than the sample: take it without sorting.
     if let Some(longest) = text.lines().map(str::trim).max_by_key(|l| l.len()) {
         if longest.len() >= max {
-            return prefix_at_char_boundary(longest, max).to_string();
+            return Cow::Borrowed(prefix_at_char_boundary(longest, max));
         }
     }
     let mut lines: Vec<&str> = text
@@ -119,7 +108,7 @@ fn prose_sample(text: &str, max: usize) -> String {
             break;
         }
     }
-    sample
+    Cow::Owned(sample)
 }
 
 fn prefix_at_char_boundary(text: &str, max: usize) -> &str {
