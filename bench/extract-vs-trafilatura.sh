@@ -5,7 +5,7 @@
 #   bench/extract-vs-trafilatura.sh [DATA_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${1:-/work/shared/data/article-extraction-benchmark}
+data=${1:-../shared/data/article-extraction-benchmark}
 work=bench-out/extract
 rm -rf "$work" && mkdir -p "$work"
 if [ ! -x bench-out/venv/bin/python ]; then
