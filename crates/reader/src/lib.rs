@@ -263,18 +263,28 @@ fn open_sniffed(
         Sniffed::Format(InputFormat::Rss | InputFormat::Atom) => {
             Ok(feed::read_feed(name, reader, opts))
         }
-        Sniffed::Empty | Sniffed::Format(InputFormat::Text | InputFormat::Html) => {
-            single_document(name, reader, size, opts).map(|doc| Docs::one(Ok(doc)))
+        Sniffed::Format(InputFormat::Text) => {
+            single_document(name, reader, size, opts, Some(Content::Text))
+                .map(|doc| Docs::one(Ok(doc)))
+        }
+        Sniffed::Format(InputFormat::Html) => {
+            single_document(name, reader, size, opts, Some(Content::Html))
+                .map(|doc| Docs::one(Ok(doc)))
+        }
+        Sniffed::Empty => {
+            single_document(name, reader, size, opts, None).map(|doc| Docs::one(Ok(doc)))
         }
     }
 }
 
-/// One text or HTML document making up the whole input.
+/// One text or HTML document making up the whole input; `content` as sniffing found it,
+/// so decoding does not look again.
 fn single_document(
     name: String,
     reader: Stream,
     size: Option<u64>,
     opts: &ReadOptions,
+    content: Option<Content>,
 ) -> Result<RawDoc, ReadError> {
     if size.is_some_and(|size| size > opts.max_doc_bytes) {
         return Err(ReadError::TooLarge {
@@ -283,7 +293,7 @@ fn single_document(
         });
     }
     let bytes = read_capped(reader, opts.max_doc_bytes, &name)?;
-    let decoded = decode::decode_document(&name, &bytes, None, None)?;
+    let decoded = decode::decode_document(&name, &bytes, None, content)?;
     let format = match decoded.content {
         Content::Html => InputFormat::Html,
         Content::Text => InputFormat::Text,
