@@ -72,6 +72,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The entities of a stored article (people, organisations, places, groups), or with
+    /// no id every entity in the store with how many articles mention it.
+    #[command(
+        after_help = "Examples:\n  triangulate entities 738e8159\n  triangulate entities --json"
+    )]
+    Entities {
+        /// The article's id, or a unique prefix of it (at least 4 characters).
+        id: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the clean text and metadata of files without storing anything.
     #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
     Extract {
@@ -94,6 +106,9 @@ enum Command {
     /// Measure a task on a public data set in that task's own format.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from public data (the trained model ships in `models/`).
+    #[command(subcommand)]
+    Train(TrainCommand),
 }
 
 #[derive(clap::Args, Debug)]
@@ -114,6 +129,10 @@ struct IngestArgs {
     /// Largest single document accepted, in MiB.
     #[arg(long, default_value_t = 32)]
     max_doc_mib: u64,
+    /// Store articles only, without finding their entities (faster; `show` and
+    /// `entities` then have none for them).
+    #[arg(long)]
+    no_entities: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -130,6 +149,69 @@ enum EvalCommand {
         /// Print JSON (with per-page scores) instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Named-entity recognition on a CoNLL-style file (token first, tag last, IOB1 or
+    /// IOB2, blank lines between sentences): conlleval's entity-level P/R/F1 and speed.
+    #[command(
+        after_help = "Examples:\n  triangulate eval ner --data ../shared/data/conll2003/valid.txt\n  triangulate eval ner --data test.txt --predictions spacy.conll --system spacy --types PER,ORG,LOC"
+    )]
+    Ner {
+        /// The gold file.
+        #[arg(long)]
+        data: PathBuf,
+        /// Score this file of another system's tags (same tokens) instead of tagging.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Name of the system in the report.
+        #[arg(long)]
+        system: Option<String>,
+        /// Score only these types (comma-separated), e.g. PER,ORG,LOC.
+        #[arg(long, value_delimiter = ',')]
+        types: Option<Vec<String>>,
+        /// Tag with this model file instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the tagged file here (`token gold predicted`, IOB2) to read the errors.
+        #[arg(long)]
+        write: Option<PathBuf>,
+        /// Beam width of the decoder (1: greedy); only with --model.
+        #[arg(long, requires = "model")]
+        beam: Option<usize>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TrainCommand {
+    /// The named-entity tagger, from CoNLL-style files (token first, tag last).
+    ///
+    /// Chooses the number of epochs on --dev, then trains the final model on train and
+    /// dev together. The same data and seed give the same model file, byte for byte.
+    /// Rebuild the binary afterwards to ship the new model.
+    #[command(
+        after_help = "Example:\n  triangulate train ner --train ../shared/data/conll2003/train.txt \\\n    --dev ../shared/data/conll2003/valid.txt --out models/ner/model.tsv.gz"
+    )]
+    Ner {
+        /// Training file.
+        #[arg(long)]
+        train: PathBuf,
+        /// Development file: picks the number of epochs, then joins the training data.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/ner/model.tsv.gz")]
+        out: PathBuf,
+        /// Most epochs (the exact number without --dev).
+        #[arg(long, default_value_t = 20)]
+        epochs: usize,
+        /// Seed of the shuffling.
+        #[arg(long, default_value_t = 20_030_601)]
+        seed: u64,
+        /// Train only the first stage (no document-level second pass).
+        #[arg(long)]
+        one_stage: bool,
     },
 }
 
@@ -210,10 +292,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(article) = store.article(&id)? else {
                 bail!("no article with id {id:?} in {}", cli.db.display());
             };
+            let entities = store.article_entities(&article.id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&article)?);
+                let mut value = serde_json::to_value(&article)?;
+                value["entities"] = serde_json::to_value(&entities)?;
+                println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 print!("{}", render::article_text(&article));
+                print!("\nentities:\n{}", render::entities_text(&entities));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities { id, json } => {
+            let store = open_store(&cli.db)?;
+            match id {
+                Some(id) => {
+                    let Some(article) = store.article(&id)? else {
+                        bail!("no article with id {id:?} in {}", cli.db.display());
+                    };
+                    let entities = store.article_entities(&article.id)?;
+                    if json {
+                        println!("{}", serde_json::to_string_pretty(&entities)?);
+                    } else {
+                        print!("{}", render::entities_text(&entities));
+                    }
+                }
+                None => {
+                    let all = store.entities()?;
+                    if json {
+                        println!("{}", serde_json::to_string_pretty(&all)?);
+                    } else {
+                        print!("{}", render::entity_table(&all));
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -245,6 +356,66 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{out}");
             Ok(exit_for(&summary))
         }
+        Command::Eval(EvalCommand::Ner {
+            data,
+            predictions,
+            system,
+            types,
+            model,
+            write,
+            beam,
+            json,
+        }) => {
+            let types = types.as_deref();
+            let mut report = match predictions {
+                Some(pred) => tri_eval::ner::score_predictions(
+                    &data,
+                    &pred,
+                    system.as_deref().unwrap_or("other"),
+                    types,
+                )
+                .with_context(|| {
+                    format!("scoring {} against {}", pred.display(), data.display())
+                })?,
+                None => {
+                    let loaded;
+                    let tagger = match model {
+                        Some(path) => {
+                            let bytes = std::fs::read(&path)
+                                .with_context(|| format!("reading the model {}", path.display()))?;
+                            loaded = tri_ner::Tagger::from_model_file(
+                                &bytes,
+                                tri_ner::bundled::lexicon(),
+                            )
+                            .with_context(|| format!("loading the model {}", path.display()))?
+                            .with_beam(beam.unwrap_or(tri_ner::BEAM_WIDTH));
+                            &loaded
+                        }
+                        None => tri_ner::bundled::tagger().map_err(|e| anyhow::anyhow!("{e}"))?,
+                    };
+                    tri_eval::ner::evaluate(tagger, &data, types, write.as_deref()).with_context(
+                        || format!("evaluating named entities on {}", data.display()),
+                    )?
+                }
+            };
+            if let Some(name) = system {
+                report.system = name;
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.table());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Ner {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+            one_stage,
+        }) => train_ner(&train, dev.as_deref(), &out, epochs, seed, !one_stage),
         Command::Eval(EvalCommand::Extract { data, json }) => {
             let report = tri_eval::extraction::evaluate(&data)
                 .with_context(|| format!("evaluating extraction on {}", data.display()))?;
@@ -256,6 +427,84 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn train_ner(
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    epochs: usize,
+    seed: u64,
+    two_stage: bool,
+) -> Result<ExitCode> {
+    let read = |p: &Path| {
+        tri_ner::conll::read_file(p)
+            .with_context(|| format!("reading training data {}", p.display()))
+    };
+    let train_docs = read(train)?;
+    let dev_docs = dev.map(read).transpose()?;
+    let lexicon = tri_ner::bundled::lexicon();
+    let options = tri_ner::train::TrainOptions {
+        max_epochs: epochs,
+        seed,
+        two_stage,
+        ..Default::default()
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(epochs as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {prefix} [{bar:30}] epoch {pos}/{len} {msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        bar.set_prefix("training");
+        bar
+    } else {
+        ProgressBar::with_draw_target(Some(epochs as u64), ProgressDrawTarget::hidden())
+    };
+    let mut buffer = Vec::new();
+    let report = tri_ner::train::train(
+        &train_docs,
+        dev_docs.as_deref(),
+        &lexicon,
+        &options,
+        &mut buffer,
+        &mut |event| match event {
+            tri_ner::train::TrainEvent::Phase { name, epochs } => {
+                bar.set_prefix(name);
+                bar.set_length(epochs as u64);
+                bar.set_position(0);
+                bar.set_message("");
+            }
+            tri_ner::train::TrainEvent::Epoch { epoch, dev_f1 } => {
+                bar.set_position(epoch as u64);
+                if let Some(f1) = dev_f1 {
+                    bar.set_message(format!("dev F1 {f1:.4}"));
+                }
+            }
+        },
+    )
+    .context("training the named-entity model")?;
+    bar.finish_and_clear();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(out, &buffer).with_context(|| format!("writing the model {}", out.display()))?;
+    for (stage, f1s) in report.dev_f1.iter().enumerate() {
+        let f1s: Vec<String> = f1s.iter().map(|f| format!("{f:.4}")).collect();
+        eprintln!("stage {} dev F1 by epoch: {}", stage + 1, f1s.join(" "));
+    }
+    let epochs: Vec<String> = report.epochs.iter().map(|e| e.to_string()).collect();
+    eprintln!(
+        "wrote {} ({} bytes): {} features, epochs {} over {} tokens, {:.1} s",
+        out.display(),
+        buffer.len(),
+        report.features,
+        epochs.join("+"),
+        report.tokens,
+        report.seconds
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
@@ -290,8 +539,14 @@ fn exit_for(summary: &IngestSummary) -> ExitCode {
     }
 }
 
-fn options(args: &IngestArgs) -> IngestOptions {
+fn options(args: &IngestArgs) -> Result<IngestOptions> {
+    let annotator = if args.no_entities {
+        None
+    } else {
+        Some(tri_annotate::Annotator::bundled().context("loading the annotation models")?)
+    };
     let mut opts = IngestOptions {
+        annotator,
         read: ReadOptions {
             max_doc_bytes: args.max_doc_mib * 1024 * 1024,
             ..ReadOptions::default()
@@ -303,7 +558,7 @@ fn options(args: &IngestArgs) -> IngestOptions {
     if let Some(jobs) = args.jobs {
         opts.jobs = jobs.max(1);
     }
-    opts
+    Ok(opts)
 }
 
 /// The store's database file and SQLite's companions to it, as canonical paths.
@@ -348,7 +603,7 @@ fn ingest(args: &IngestArgs, db: &Path, store: &mut dyn Store) -> Result<IngestS
     // One big input can take minutes: keep the spinner and clock moving meanwhile.
     bar.enable_steady_tick(std::time::Duration::from_millis(250));
     let progress = BarProgress(bar.clone());
-    let mut summary = tri_ingest::ingest(&inputs, store, &options(args), &progress)?;
+    let mut summary = tri_ingest::ingest(&inputs, store, &options(args)?, &progress)?;
     bar.finish_and_clear();
     failures.append(&mut summary.failures);
     summary.failures = failures;
@@ -368,7 +623,7 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
     let mut first = true;
     tri_ingest::for_each_article(&inputs, &opts, &tri_ingest::Quiet, |item| {
         match item {
-            Item::Article(article) => {
+            Item::Article(article, _) => {
                 if json {
                     println!(
                         "{}",

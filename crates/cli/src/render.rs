@@ -4,8 +4,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
-use tri_model::Article;
-use tri_store::ArticleSummary;
+use tri_model::{Article, Entity};
+use tri_store::{ArticleSummary, EntitySummary};
 
 fn or_dash(v: Option<&str>) -> &str {
     v.filter(|s| !s.is_empty()).unwrap_or("-")
@@ -243,4 +243,73 @@ fn failures_text(out: &mut String, failures: &[Failure]) {
     for f in failures {
         let _ = writeln!(out, "  {}", f.message);
     }
+}
+
+/// The entities of one article: one block per entity, most mentioned first within the
+/// reading order the store gives.
+pub fn entities_text(entities: &[Entity]) -> String {
+    let mut out = String::new();
+    if entities.is_empty() {
+        out.push_str("no entities found\n");
+        return out;
+    }
+    for e in entities {
+        let mut head = format!("{:<13} {}", e.kind.as_str(), e.name);
+        if let Some(q) = &e.wikidata {
+            let _ = write!(head, " [{q}]");
+        }
+        let _ = writeln!(out, "{head}  ({} mentions)", e.mentions.len());
+        let others = other_names(&e.aliases, &e.name);
+        if !others.is_empty() {
+            let _ = writeln!(out, "{:<13}   also: {}", "", others.join(", "));
+        }
+        if !e.roles.is_empty() || !e.affiliations.is_empty() {
+            let _ = writeln!(
+                out,
+                "{:<13}   role: {}{}{}",
+                "",
+                e.roles.join(", "),
+                if e.roles.is_empty() || e.affiliations.is_empty() {
+                    ""
+                } else {
+                    "; "
+                },
+                e.affiliations.join(", ")
+            );
+        }
+        if let Some(s) = &e.stands_for {
+            let _ = writeln!(out, "{:<13}   stands for: {s}", "");
+        }
+    }
+    out
+}
+
+/// Canonical entities across the store.
+pub fn entity_table(list: &[EntitySummary]) -> String {
+    let mut out = format!(
+        "{:<13} {:<32} {:>8} {:>8}  {}\n",
+        "kind", "entity", "articles", "mentions", "also written"
+    );
+    for e in list {
+        let mut name = e.name.clone();
+        if let Some(q) = &e.wikidata {
+            let _ = write!(name, " [{q}]");
+        }
+        let others = other_names(&e.aliases, &e.name);
+        let _ = writeln!(
+            out,
+            "{:<13} {:<32} {:>8} {:>8}  {}",
+            e.kind.as_str(),
+            name,
+            e.articles,
+            e.mentions,
+            others.join(", ")
+        );
+    }
+    out
+}
+
+/// The names other than the canonical one.
+fn other_names<'a>(aliases: &'a [String], name: &str) -> Vec<&'a str> {
+    aliases.iter().map(String::as_str).filter(|a| *a != name).collect()
 }

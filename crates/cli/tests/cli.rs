@@ -430,6 +430,9 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
             "--db",
             db.to_str().unwrap(),
             "ingest",
+            // What is tested is the store's batches; annotation would only make the
+            // 4,000 files slow in a debug build.
+            "--no-entities",
             "--jobs",
             "1",
             "--batch-size",
@@ -473,7 +476,7 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
         after_kill < total,
         "the ingest finished before it could be killed"
     );
-    let rerun = triangulate(&db, &["ingest", inputs.to_str().unwrap()]);
+    let rerun = triangulate(&db, &["ingest", "--no-entities", inputs.to_str().unwrap()]);
     assert!(rerun.status.success(), "{}", stderr(&rerun));
     let ids = stored_ids(&db);
     let unique: std::collections::HashSet<&String> = ids.iter().collect();
@@ -501,4 +504,225 @@ fn ingesting_the_folder_that_holds_the_store_skips_the_store() {
         assert!(!stderr(&out).contains("error:"), "{}", stderr(&out));
     }
     assert_eq!(stored_ids(&db).len(), 1);
+}
+
+/// The entities of every stored article, by the article's input file name.
+fn entities_by_input(db: &Path) -> Vec<(String, Value)> {
+    let list = triangulate(db, &["articles", "--json"]);
+    let list: Value = serde_json::from_str(&stdout(&list)).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let id = a["id"].as_str().unwrap();
+            let out = triangulate(db, &["entities", id, "--json"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let input = a["input"].as_str().unwrap().to_string();
+            (input, serde_json::from_str(&stdout(&out)).unwrap())
+        })
+        .collect()
+}
+
+fn names_of(entity: &Value) -> Vec<String> {
+    let mut names = vec![entity["name"].as_str().unwrap().to_string()];
+    names.extend(
+        entity["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string()),
+    );
+    names
+}
+
+#[test]
+fn seeds_speakers_and_alias_groups_are_resolved_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = triangulate(&db, &["ingest", "examples/seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let by_input = entities_by_input(&db);
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
+    )
+    .unwrap();
+
+    // Every named speaker is a person entity of the article that quotes them.
+    for quote in expected["quotes"].as_array().unwrap() {
+        let speaker = quote["speaker"].as_str().unwrap();
+        if speaker.starts_with("anonymous") {
+            continue;
+        }
+        let article = quote["article"].as_str().unwrap();
+        let (_, entities) = by_input
+            .iter()
+            .find(|(input, _)| input.contains(&format!("{article}_")))
+            .unwrap_or_else(|| panic!("no stored article {article}"));
+        let found = entities
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "person" && names_of(e).iter().any(|n| n == speaker));
+        assert!(
+            found,
+            "speaker {speaker} of article {article} not resolved: {entities:#}"
+        );
+    }
+
+    // Each alias group is one entity: one key for every written form, across articles.
+    let all: Vec<&Value> = by_input
+        .iter()
+        .flat_map(|(_, e)| e.as_array().unwrap())
+        .collect();
+    for group in expected["entity_aliases"].as_array().unwrap() {
+        let mut keys = std::collections::BTreeSet::new();
+        for form in group.as_array().unwrap() {
+            let form = form.as_str().unwrap();
+            // "Moscow (as the Russian government)": the metonym, which stands for the
+            // same government as "the Kremlin".
+            let (name, as_government) = match form.split_once(" (as ") {
+                Some((name, _)) => (name, true),
+                None => (form.trim_start_matches("the "), form.starts_with("the ")),
+            };
+            // As the government, only the articles that use the name as an actor count:
+            // "in Moscow" is the city.
+            let holders: Vec<&&Value> = all
+                .iter()
+                .filter(|e| {
+                    names_of(e)
+                        .iter()
+                        .any(|n| n.trim_start_matches("the ") == name)
+                })
+                .filter(|e| !as_government || e["stands_for"].is_string())
+                .collect();
+            assert!(!holders.is_empty(), "no entity written {form:?}");
+            for e in holders {
+                let key = if as_government {
+                    &e["stands_for"]
+                } else {
+                    &e["key"]
+                };
+                keys.insert(key.as_str().unwrap().to_string());
+            }
+        }
+        assert_eq!(keys.len(), 1, "{group} became {keys:?}");
+    }
+
+    // The store-wide list merges them too, with the spellings as aliases.
+    let list = triangulate(&db, &["entities", "--json"]);
+    let list: Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let zelenskyy = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"].as_str().unwrap().contains("Zelensk"))
+        .expect("Zelenskyy in the store");
+    let aliases = names_of(zelenskyy);
+    assert!(aliases.contains(&"Zelensky".to_string()), "{aliases:?}");
+    assert!(aliases.contains(&"Zelenskyy".to_string()), "{aliases:?}");
+    assert!(zelenskyy["articles"].as_u64().unwrap() >= 2);
+
+    // `show` carries the entities section, in text and JSON.
+    let input = by_input
+        .iter()
+        .find(|(i, _)| i.contains("000_"))
+        .map(|(i, _)| i.clone())
+        .unwrap();
+    let listed = triangulate(&db, &["articles", "--json"]);
+    let listed: Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    let id = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["input"].as_str().unwrap() == input)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown = triangulate(&db, &["show", &id]);
+    let text = stdout(&shown);
+    assert!(
+        text.contains("entities:") && text.contains("Tatyana Stanovaya"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Carnegie Endowment for International Peace"),
+        "{text}"
+    );
+    let json: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["show", &id, "--json"]))).unwrap();
+    assert!(json["entities"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn ingest_without_entities_stores_articles_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = triangulate(&db, &["ingest", "--no-entities", "examples/seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = triangulate(&db, &["entities", "--json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&list)).unwrap(),
+        serde_json::json!([])
+    );
+    // Ingesting again with entities annotates the articles already stored.
+    let out = triangulate(&db, &["ingest", "examples/seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["entities", "--json"]))).unwrap();
+    assert!(list.as_array().unwrap().len() > 20);
+}
+
+#[test]
+fn eval_ner_scores_a_conll_file_and_another_systems_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.txt");
+    let pred = dir.path().join("pred.txt");
+    std::fs::write(
+        &gold,
+        "-DOCSTART- -X- O O\n\nGerman B-MISC\nChancellor O\nHelmut B-PER\nKohl I-PER\nvisited O\nMoscow B-LOC\non O\nMonday O\n. O\n\n\
+         The O\nEuropean B-ORG\nCommission I-ORG\nsaid O\nit O\nwould O\nreply O\n. O\n",
+    )
+    .unwrap();
+    let out = triangulate(
+        &dir.path().join("t.db"),
+        &["eval", "ner", "--data", gold.to_str().unwrap(), "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["overall"]["gold"], 4);
+    assert!(
+        report["overall"]["f1"].as_f64().unwrap() >= 0.75,
+        "{report:#}"
+    );
+    assert!(report["tokens_per_second"].as_f64().unwrap() > 0.0);
+
+    // Another system's file: everything right but the organisation.
+    std::fs::write(
+        &pred,
+        "German B-MISC\nChancellor O\nHelmut B-PER\nKohl I-PER\nvisited O\nMoscow B-LOC\non O\nMonday O\n. O\n\n\
+         The O\nEuropean B-LOC\nCommission O\nsaid O\nit O\nwould O\nreply O\n. O\n",
+    )
+    .unwrap();
+    let out = triangulate(
+        &dir.path().join("t.db"),
+        &[
+            "eval",
+            "ner",
+            "--data",
+            gold.to_str().unwrap(),
+            "--predictions",
+            pred.to_str().unwrap(),
+            "--system",
+            "other",
+            "--types",
+            "PER,ORG,LOC",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    let overall = table.lines().find(|l| l.contains("overall")).unwrap();
+    // PER and LOC right, ORG missed, MISC not counted: P 2/3, R 2/3.
+    assert!(overall.contains("0.667"), "{table}");
+    assert!(table.starts_with("system"), "{table}");
 }

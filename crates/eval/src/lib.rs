@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod extraction;
+pub mod ner;
 
 use std::path::PathBuf;
 

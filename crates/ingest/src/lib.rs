@@ -1,6 +1,7 @@
-//! The ingest pipeline: inputs → documents → articles → store.
+//! The ingest pipeline: inputs → documents → articles → annotations → store.
 //!
-//! Reading and extraction run in parallel on a rayon pool (they are pure per document);
+//! Reading, extraction and annotation run in parallel on a rayon pool (they are pure per
+//! document);
 //! one writer stores the articles in batches, one transaction each, so a killed process
 //! loses at most the batch in flight and a re-run stores only what is missing. A bad
 //! input becomes a [`Failure`] naming it, and the rest of the batch goes on.
@@ -10,7 +11,8 @@ use std::time::Instant;
 
 use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
-use tri_model::{Article, Published, RawDoc};
+use tri_annotate::Annotator;
+use tri_model::{Article, Entity, Published, RawDoc};
 use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
@@ -24,6 +26,8 @@ pub struct IngestOptions {
     pub jobs: usize,
     /// A publication time the user vouches for; wins over what documents say.
     pub published: Option<Published>,
+    /// Annotates each article (entities) and stores the annotations with it.
+    pub annotator: Option<Annotator>,
 }
 
 impl Default for IngestOptions {
@@ -33,6 +37,7 @@ impl Default for IngestOptions {
             batch_size: 500,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             published: None,
+            annotator: None,
         }
     }
 }
@@ -115,25 +120,36 @@ pub fn ingest(
         ..Default::default()
     };
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
-    let mut flush =
-        |batch: &mut Vec<Article>, summary: &mut IngestSummary| -> Result<(), StoreError> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let outcome = store.put_articles(batch)?;
-            summary.new += outcome.inserted.len();
-            summary.already_stored += batch.len() - outcome.inserted.len();
-            summary.articles.extend(batch.drain(..).map(|a| a.id));
-            progress.committed(summary.articles.len());
-            Ok(())
-        };
+    let mut entities: Vec<(String, Vec<Entity>)> = Vec::new();
+    let annotator_version = opts.annotator.as_ref().map(Annotator::version);
+    let mut flush = |batch: &mut Vec<Article>,
+                     entities: &mut Vec<(String, Vec<Entity>)>,
+                     summary: &mut IngestSummary|
+     -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let outcome = store.put_articles(batch)?;
+        if let Some(version) = &annotator_version {
+            store.put_entities(entities, version)?;
+        }
+        entities.clear();
+        summary.new += outcome.inserted.len();
+        summary.already_stored += batch.len() - outcome.inserted.len();
+        summary.articles.extend(batch.drain(..).map(|a| a.id));
+        progress.committed(summary.articles.len());
+        Ok(())
+    };
     let mut result = Ok(());
     for_each_article(inputs, opts, progress, |item| {
         match item {
-            Item::Article(article) => {
+            Item::Article(article, found) => {
+                if let Some(found) = found {
+                    entities.push((article.id.clone(), found));
+                }
                 batch.push(*article);
                 if batch.len() >= opts.batch_size.max(1) {
-                    if let Err(e) = flush(&mut batch, &mut summary) {
+                    if let Err(e) = flush(&mut batch, &mut entities, &mut summary) {
                         result = Err(e);
                         return false;
                     }
@@ -145,14 +161,15 @@ pub fn ingest(
         true
     });
     result?;
-    flush(&mut batch, &mut summary)?;
+    flush(&mut batch, &mut entities, &mut summary)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
 /// One result of reading and extracting, delivered in the caller's thread.
 pub enum Item {
-    Article(Box<Article>),
+    /// An article, with its entities when the options ask for annotation.
+    Article(Box<Article>, Option<Vec<Entity>>),
     Failed(Failure),
     /// An input is finished; its size on disk.
     InputDone(u64),
@@ -183,7 +200,13 @@ pub fn for_each_article(
                             }
                             tri_extract::extract(&raw).map_err(Failure::from)
                         }) {
-                            Ok(article) => Item::Article(Box::new(article)),
+                            Ok(article) => {
+                                let found = opts.annotator.as_ref().map(|a| {
+                                    a.annotate(&article.text, article.language.as_deref())
+                                        .entities
+                                });
+                                Item::Article(Box::new(article), found)
+                            }
                             Err(f) => Item::Failed(f),
                         };
                         tx.send(item).map_err(|_| ())
@@ -421,7 +444,7 @@ mod tests {
             },
             &Quiet,
             |item| {
-                if matches!(item, Item::Article(_)) {
+                if matches!(item, Item::Article(..)) {
                     seen += 1;
                 }
                 seen < 3

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod annotation;
+pub use annotation::{Entity, EntityKind, EntityMention, Mention, MentionForm, Sentence, Span};
+
 /// What kind of content a [`RawDoc`] holds once its container has been opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -37,7 +37,7 @@ mod sqlite;
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tri_model::{Article, InputFormat, Published};
+use tri_model::{Article, Entity, EntityKind, InputFormat, Published};
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
@@ -75,6 +75,45 @@ pub trait Store {
     /// by id. The query is plain words, not a query language: quotes, `AND`, `*` and the
     /// like are taken as text. An empty query finds nothing.
     fn search(&self, query: &str) -> Result<Vec<ArticleSummary>, StoreError>;
+
+    /// Replaces the entities of stored articles, in one transaction: per article id, the
+    /// entities the annotator (named with its version) found. Ids not stored are
+    /// skipped. Replacing rather than adding keeps re-annotation idempotent.
+    fn put_entities(
+        &mut self,
+        batch: &[(String, Vec<Entity>)],
+        annotator: &str,
+    ) -> Result<(), StoreError>;
+
+    /// The entities of the article with this full id, in order of first mention.
+    fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError>;
+
+    /// Every canonical entity in the store with how many articles mention it, most
+    /// mentioned first, ties broken by key.
+    fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
+
+    /// Which of these article ids have entities from this annotator version already.
+    fn annotated_ids(&self, ids: &[String], annotator: &str)
+        -> Result<HashSet<String>, StoreError>;
+}
+
+/// A canonical entity across the store.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntitySummary {
+    /// The canonical key (see [`Entity::key`]).
+    pub key: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+    /// Articles that mention it.
+    pub articles: u64,
+    /// Mentions over all articles.
+    pub mentions: u64,
+    /// Every surface form used for it, over all articles.
+    pub aliases: Vec<String>,
 }
 
 /// What [`Store::put_articles`] did with a batch, ids in batch order.

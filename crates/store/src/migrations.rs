@@ -31,6 +31,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "articles_fts",
         sql: include_str!("../migrations/0002_articles_fts.sql"),
     },
+    Migration {
+        version: 3,
+        name: "entities",
+        sql: include_str!("../migrations/0003_entities.sql"),
+    },
 ];
 
 /// The schema version a store opened by this build ends up at.

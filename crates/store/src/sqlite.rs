@@ -12,10 +12,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{Article, DateSource, Published};
+use tri_model::{Article, DateSource, Entity, EntityKind, Published};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
-use crate::{ArticleSummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
+use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
 
 /// How long a write waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -284,6 +284,196 @@ impl Store for SqliteStore {
             .map_err(|e| self.sql_err(e))?;
         let rows = stmt
             .query_map([list], |row| row.get::<_, String>(0))
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql_err(e))
+    }
+
+    fn put_entities(
+        &mut self,
+        batch: &[(String, Vec<Entity>)],
+        annotator: &str,
+    ) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut seq_of = tx
+                .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
+                .map_err(err)?;
+            let mut clear = tx
+                .prepare_cached("DELETE FROM article_entities WHERE article_seq = ?1")
+                .map_err(err)?;
+            let mut entity = tx
+                .prepare_cached(
+                    "INSERT INTO entities (key, kind, name, wikidata, country, stands_for) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET \
+                     wikidata = coalesce(entities.wikidata, excluded.wikidata), \
+                     country = coalesce(entities.country, excluded.country), \
+                     stands_for = coalesce(entities.stands_for, excluded.stands_for)",
+                )
+                .map_err(err)?;
+            let mut link = tx
+                .prepare_cached(
+                    "INSERT INTO article_entities (article_seq, key, first_at, mentions, detail) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq, key) DO UPDATE SET \
+                     first_at = excluded.first_at, mentions = excluded.mentions, detail = excluded.detail",
+                )
+                .map_err(err)?;
+            let mut mark = tx
+                .prepare_cached(
+                    "INSERT INTO annotations (article_seq, annotator) VALUES (?1, ?2) \
+                     ON CONFLICT(article_seq) DO UPDATE SET annotator = excluded.annotator, \
+                     annotated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                )
+                .map_err(err)?;
+            for (id, entities) in batch {
+                let Some(seq) = seq_of
+                    .query_row([id], |row| row.get::<_, i64>(0))
+                    .optional()
+                    .map_err(err)?
+                else {
+                    continue;
+                };
+                clear.execute([seq]).map_err(err)?;
+                for e in entities {
+                    entity
+                        .execute(rusqlite::params![
+                            e.key,
+                            e.kind.as_str(),
+                            e.name,
+                            e.wikidata,
+                            e.country,
+                            e.stands_for
+                        ])
+                        .map_err(err)?;
+                    let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0);
+                    let detail = serde_json::to_string(e).expect("an entity always serializes");
+                    link.execute(rusqlite::params![
+                        seq,
+                        e.key,
+                        first_at as i64,
+                        e.mentions.len() as i64,
+                        detail
+                    ])
+                    .map_err(err)?;
+                }
+                mark.execute(rusqlite::params![seq, annotator])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(())
+    }
+
+    fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT ae.detail FROM article_entities ae JOIN articles a ON a.seq = ae.article_seq \
+                 WHERE a.id = ?1 ORDER BY ae.first_at, ae.key",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([id], |row| row.get::<_, String>(0))
+            .map_err(|e| self.sql_err(e))?;
+        let mut out = Vec::new();
+        for detail in rows {
+            let detail = detail.map_err(|e| self.sql_err(e))?;
+            let entity = serde_json::from_str(&detail).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                id: id.to_string(),
+                field: "entities",
+                detail: e.to_string(),
+            })?;
+            out.push(entity);
+        }
+        Ok(out)
+    }
+
+    fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT e.key, e.kind, e.name, e.wikidata, count(*), sum(ae.mentions), \
+                 (SELECT json_group_array(DISTINCT j.value) FROM article_entities x, \
+                  json_each(x.detail, '$.aliases') j WHERE x.key = e.key) \
+                 FROM entities e JOIN article_entities ae ON ae.key = e.key \
+                 GROUP BY e.key ORDER BY count(*) DESC, sum(ae.mentions) DESC, e.key",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, i64>(5)?,
+                    row.get::<_, String>(6)?,
+                ))
+            })
+            .map_err(|e| self.sql_err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, kind, name, wikidata, articles, mentions, aliases) =
+                row.map_err(|e| self.sql_err(e))?;
+            let corrupt = |field: &'static str, detail: String| StoreError::Corrupt {
+                path: self.path.clone(),
+                id: key.clone(),
+                field,
+                detail,
+            };
+            let kind = match kind.as_str() {
+                "person" => EntityKind::Person,
+                "organisation" => EntityKind::Organisation,
+                "place" => EntityKind::Place,
+                "group" => EntityKind::Group,
+                other => return Err(corrupt("entity kind", other.to_string())),
+            };
+            let mut aliases: Vec<String> = serde_json::from_str(&aliases)
+                .map_err(|e| corrupt("entity aliases", e.to_string()))?;
+            aliases.sort();
+            out.push(EntitySummary {
+                key,
+                kind,
+                name,
+                wikidata,
+                articles: articles as u64,
+                mentions: mentions as u64,
+                aliases,
+            });
+        }
+        Ok(out)
+    }
+
+    fn annotated_ids(
+        &self,
+        ids: &[String],
+        annotator: &str,
+    ) -> Result<HashSet<String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let list = serde_json::to_string(ids).expect("a list of strings always serializes");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id FROM articles a JOIN annotations n ON n.article_seq = a.seq \
+                 WHERE n.annotator = ?2 AND a.id IN (SELECT value FROM json_each(?1))",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map((list, annotator), |row| row.get::<_, String>(0))
             .map_err(|e| self.sql_err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql_err(e))
     }

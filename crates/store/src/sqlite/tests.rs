@@ -561,3 +561,84 @@ fn search_index_catches_up_and_follows_edits_of_indexed_rows() {
         .execute_batch("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');")
         .unwrap();
 }
+
+fn person(key: &str, name: &str, aliases: &[&str], at: usize) -> Entity {
+    use tri_model::{EntityMention, MentionForm, Span};
+    Entity {
+        key: key.into(),
+        kind: EntityKind::Person,
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        wikidata: Some("Q7747".into()),
+        roles: vec!["President".into()],
+        affiliations: vec![],
+        country: Some("RU".into()),
+        stands_for: None,
+        mentions: aliases
+            .iter()
+            .enumerate()
+            .map(|(i, a)| EntityMention {
+                span: Span::new(at + i * 10, at + i * 10 + a.len()),
+                text: a.to_string(),
+                form: if i == 0 {
+                    MentionForm::Name
+                } else {
+                    MentionForm::ShortName
+                },
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn entities_are_replaced_per_article_and_summed_across_the_store() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("Vladimir Putin spoke. Putin left.");
+    let b = full_article("Putin again.");
+    store.put_articles(&[a.clone(), b.clone()]).unwrap();
+    let putin_a = person("Q7747", "Vladimir Putin", &["Vladimir Putin", "Putin"], 0);
+    let peskov = Entity {
+        key: "Q4175066".into(),
+        name: "Dmitry Peskov".into(),
+        ..person("Q4175066", "Dmitry Peskov", &["Peskov"], 40)
+    };
+    let batch = vec![
+        (a.id.clone(), vec![peskov.clone(), putin_a.clone()]),
+        (
+            b.id.clone(),
+            vec![person("Q7747", "Vladimir Putin", &["Putin"], 0)],
+        ),
+        ("not-stored".to_string(), vec![putin_a.clone()]),
+    ];
+    store.put_entities(&batch, "v1").unwrap();
+    // Twice: annotating again replaces, never duplicates.
+    store.put_entities(&batch, "v1").unwrap();
+    let got = store.article_entities(&a.id).unwrap();
+    assert_eq!(
+        got,
+        vec![putin_a.clone(), peskov.clone()],
+        "ordered by first mention"
+    );
+    let all = store.entities().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        (all[0].key.as_str(), all[0].articles, all[0].mentions),
+        ("Q7747", 2, 3)
+    );
+    assert_eq!(all[0].aliases, vec!["Putin", "Vladimir Putin"]);
+    assert_eq!(all[0].wikidata.as_deref(), Some("Q7747"));
+    let annotated = store
+        .annotated_ids(&[a.id.clone(), "not-stored".into()], "v1")
+        .unwrap();
+    assert_eq!(annotated, HashSet::from([a.id.clone()]));
+    assert!(store
+        .annotated_ids(std::slice::from_ref(&a.id), "v2")
+        .unwrap()
+        .is_empty());
+    // A newer annotation of one article replaces its entities only.
+    store
+        .put_entities(&[(a.id.clone(), vec![peskov.clone()])], "v2")
+        .unwrap();
+    assert_eq!(store.article_entities(&a.id).unwrap(), vec![peskov]);
+    assert_eq!(store.article_entities(&b.id).unwrap().len(), 1);
+}

@@ -1,0 +1,177 @@
+//! The annotation pipeline: the stages that run on one article's text after extraction,
+//! composed in order. Each stage is a pure function of the text and what earlier stages
+//! found, so articles annotate in parallel and the same article always annotates the
+//! same way.
+//!
+//! Stages so far: sentences and tokens ([`tri_text`]), named-entity mentions
+//! ([`tri_ner`]), and the entities they refer to ([`tri_entities`], with the shipped
+//! gazetteer).
+#![forbid(unsafe_code)]
+
+use serde::Serialize;
+use tri_gazetteer::Gazetteer;
+use tri_model::{Entity, EntityKind, Mention, Span};
+use tri_ner::Tagger;
+use tri_text::Segmented;
+
+/// Why the pipeline cannot run.
+#[derive(Debug, thiserror::Error)]
+pub enum AnnotateError {
+    /// The shipped named-entity model could not be loaded.
+    #[error("named-entity model: {0}")]
+    Model(String),
+}
+
+/// What the pipeline found in one text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Annotated {
+    /// Tokens and sentences, with byte offsets into the text.
+    #[serde(skip)]
+    pub segmented: Segmented,
+    /// Named-entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// The entities the mentions refer to, in order of first mention.
+    pub entities: Vec<Entity>,
+}
+
+/// Runs the stages with the shipped models.
+#[derive(Clone, Copy)]
+pub struct Annotator {
+    tagger: &'static Tagger,
+}
+
+impl std::fmt::Debug for Annotator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Annotator")
+            .field("version", &self.version())
+            .finish()
+    }
+}
+
+impl Annotator {
+    /// The pipeline with the models compiled into the binary.
+    pub fn bundled() -> Result<Annotator, AnnotateError> {
+        let tagger = tri_ner::bundled::tagger().map_err(|e| AnnotateError::Model(e.to_string()))?;
+        Ok(Annotator { tagger })
+    }
+
+    /// Names this pipeline and its models, so stored annotations record what made them
+    /// and a newer model's can be told apart.
+    pub fn version(&self) -> String {
+        format!(
+            "tri-annotate {} ner {}",
+            env!("CARGO_PKG_VERSION"),
+            tri_ner::bundled::model_fingerprint()
+        )
+    }
+
+    /// Annotates an article's text. `language` is the article's ISO 639-1 code: the
+    /// named-entity model is trained on English news, so other languages get sentences
+    /// and tokens but no mentions rather than wrong ones.
+    pub fn annotate(&self, text: &str, language: Option<&str>) -> Annotated {
+        let segmented = tri_text::segment(text);
+        let mentions = if language.is_none_or(|l| l == "en") {
+            self.mentions(text, &segmented)
+        } else {
+            Vec::new()
+        };
+        let entities = tri_entities::resolve(text, &segmented, &mentions, Gazetteer::embedded());
+        Annotated {
+            segmented,
+            mentions,
+            entities,
+        }
+    }
+
+    fn mentions(&self, text: &str, segmented: &Segmented) -> Vec<Mention> {
+        let sentences: Vec<Vec<std::borrow::Cow<str>>> = segmented
+            .sentences
+            .iter()
+            .map(|s| {
+                segmented.tokens[s.first_token..s.end_token]
+                    .iter()
+                    .map(|t| conll_form(t.span.of(text)))
+                    .collect()
+            })
+            .collect();
+        let chunks = self.tagger.chunks(&sentences);
+        let mut mentions = Vec::new();
+        for (sentence, chunks) in segmented.sentences.iter().zip(chunks) {
+            let tokens = &segmented.tokens[sentence.first_token..sentence.end_token];
+            for chunk in chunks {
+                let span = Span::new(
+                    tokens[chunk.start].span.start,
+                    tokens[chunk.end - 1].span.end,
+                );
+                let Some(kind) = EntityKind::from_conll_label(&chunk.label) else {
+                    continue;
+                };
+                mentions.push(Mention {
+                    span,
+                    kind,
+                    text: span.of(text).to_string(),
+                });
+            }
+        }
+        mentions
+    }
+}
+
+/// The token as the CoNLL-2003 training text writes it: straight quotes and apostrophes.
+fn conll_form(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}']) {
+        let s: String = token
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c => c,
+            })
+            .collect();
+        std::borrow::Cow::Owned(s)
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_places_and_organisations_with_offsets() {
+        let annotator = Annotator::bundled().unwrap();
+        let text = "Kremlin spokesman Dmitry Peskov said on Monday that Russia would keep talking to Ukraine.\n\nThe European Union said it would respond.";
+        let a = annotator.annotate(text, Some("en"));
+        let found: Vec<(&str, EntityKind)> = a
+            .mentions
+            .iter()
+            .map(|m| (m.span.of(text), m.kind))
+            .collect();
+        assert!(
+            found.contains(&("Dmitry Peskov", EntityKind::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Russia", EntityKind::Place)), "{found:?}");
+        assert!(found.contains(&("Ukraine", EntityKind::Place)), "{found:?}");
+        assert!(
+            found.contains(&("European Union", EntityKind::Organisation)),
+            "{found:?}"
+        );
+        assert_eq!(a.segmented.sentences.len(), 2);
+    }
+
+    #[test]
+    fn other_languages_get_no_english_guesses() {
+        let annotator = Annotator::bundled().unwrap();
+        let a = annotator.annotate("Владимир Путин заявил в понедельник.", Some("ru"));
+        assert!(a.mentions.is_empty());
+        assert!(!a.segmented.tokens.is_empty());
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight_ones() {
+        assert_eq!(conll_form("\u{2019}s"), "'s");
+        assert_eq!(conll_form("Putin"), "Putin");
+    }
+}

@@ -1,0 +1,95 @@
+//! The model and lexicon that ship in the repository (`models/ner/`), compiled into the
+//! binary so nothing is read or fetched at run time.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use tri_gazetteer::{Gazetteer, Subtype};
+
+use crate::{Lexicon, NerError, Tagger};
+
+#[cfg(shipped_model)]
+const MODEL: Option<&[u8]> = Some(include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/model.tsv.gz"
+)));
+#[cfg(not(shipped_model))]
+const MODEL: Option<&[u8]> = None;
+
+#[cfg(shipped_clusters)]
+const CLUSTERS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/clusters.tsv"
+));
+#[cfg(not(shipped_clusters))]
+const CLUSTERS: &str = "";
+
+/// The lexicon the shipped model is trained with: the shipped word clusters and the
+/// gazetteer's name lists. Training builds it the same way.
+pub fn lexicon() -> Lexicon {
+    Lexicon::new(CLUSTERS, &gazetteer_lists(Gazetteer::embedded()))
+}
+
+/// The gazetteer's names grouped into the lists the tagger's features name, each name
+/// tokenised as the tagger sees text.
+pub fn gazetteer_lists(gazetteer: &Gazetteer) -> Vec<(String, Vec<String>)> {
+    let mut lists: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
+    let mut add = |list: &'static str, name: &str| {
+        let tokens: Vec<&str> = tri_text::tokenize(name)
+            .iter()
+            .map(|t| t.span.of(name))
+            .collect();
+        if !tokens.is_empty() {
+            lists.entry(list).or_default().insert(tokens.join(" "));
+        }
+    };
+    for entry in gazetteer.entries() {
+        let list = match entry.subtype {
+            Subtype::Country => "country",
+            Subtype::Nationality => "demonym",
+            Subtype::Continent | Subtype::Region | Subtype::Feature | Subtype::District => "region",
+            Subtype::City if entry.tier >= 3 => "city",
+            Subtype::City => "town",
+            Subtype::Person => "person",
+            Subtype::Agency | Subtype::Outlet => "news",
+            Subtype::Ethnic | Subtype::Religious => "group",
+            Subtype::Metonym => "metonym",
+            Subtype::Government
+            | Subtype::GovernmentBody
+            | Subtype::Military
+            | Subtype::International
+            | Subtype::Party
+            | Subtype::ThinkTank
+            | Subtype::Company
+            | Subtype::ArmedGroup
+            | Subtype::Ngo => "organisation",
+        };
+        for name in entry.all_names() {
+            add(list, name);
+        }
+        for demonym in &entry.demonyms {
+            add("demonym", demonym);
+        }
+    }
+    lists
+        .into_iter()
+        .map(|(name, phrases)| (name.to_string(), phrases.into_iter().collect()))
+        .collect()
+}
+
+/// The shipped tagger, loaded once. Errors when the checkout has no model (it was
+/// removed to be retrained) or the model does not fit the lexicon.
+pub fn tagger() -> Result<&'static Tagger, &'static NerError> {
+    static TAGGER: OnceLock<Result<Tagger, NerError>> = OnceLock::new();
+    TAGGER
+        .get_or_init(|| {
+            let bytes = MODEL.ok_or(NerError::NoModel)?;
+            Tagger::from_model_file(bytes, lexicon())
+        })
+        .as_ref()
+}
+
+/// A short hash of the shipped model file (and so of the lexicon it requires).
+pub fn model_fingerprint() -> String {
+    format!("{:016x}", crate::features::hash(MODEL.unwrap_or_default()))
+}

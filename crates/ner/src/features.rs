@@ -1,0 +1,580 @@
+//! Features of a token in its sentence, hashed to 64-bit keys.
+//!
+//! A feature is a short string (`l=putin`, `c6=111010`, `g=country|U`); the model keys
+//! its weights by the FNV-1a hash of that string, so the model file can name every
+//! feature while inference never allocates one. Strings are built in one reused buffer.
+
+use std::collections::HashMap;
+
+use crate::labels::{self, LABEL_COUNT};
+
+/// FNV-1a, 64-bit: stable across builds and platforms, which the model file relies on.
+pub fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Word clusters and name lists the features consult.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    clusters: HashMap<String, Box<str>>,
+    phrases: HashMap<String, Vec<u16>>,
+    list_names: Vec<String>,
+    max_phrase_tokens: usize,
+    fingerprint: u64,
+}
+
+impl Lexicon {
+    /// Builds a lexicon from a cluster file (`word<TAB>bit-path` per line; `#` comment
+    /// lines without a tab)
+    /// and named phrase lists (each phrase a space-separated token sequence).
+    pub fn new(clusters_tsv: &str, lists: &[(String, Vec<String>)]) -> Lexicon {
+        let mut fingerprint_input = Vec::new();
+        let mut clusters = HashMap::new();
+        for line in clusters_tsv.lines() {
+            // Comment lines have no tab; `#<TAB>path` is the cluster of the word `#`.
+            if line.starts_with('#') && !line.contains('\t') {
+                continue;
+            }
+            if let Some((word, path)) = line.split_once('\t') {
+                let path = path.split('\t').next().unwrap_or(path);
+                clusters.insert(word.to_string(), path.into());
+            }
+        }
+        fingerprint_input.extend_from_slice(&hash(clusters_tsv.as_bytes()).to_le_bytes());
+        let mut phrases: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut list_names = Vec::new();
+        let mut max_phrase_tokens = 0;
+        for (id, (list, entries)) in lists.iter().enumerate() {
+            list_names.push(list.clone());
+            fingerprint_input.extend_from_slice(list.as_bytes());
+            for entry in entries {
+                let key = entry.to_lowercase();
+                let n = key.split(' ').count();
+                if n == 0 || key.is_empty() {
+                    continue;
+                }
+                max_phrase_tokens = max_phrase_tokens.max(n);
+                fingerprint_input.extend_from_slice(key.as_bytes());
+                fingerprint_input.push(b'\n');
+                let ids = phrases.entry(key).or_default();
+                if !ids.contains(&(id as u16)) {
+                    ids.push(id as u16);
+                }
+            }
+        }
+        Lexicon {
+            clusters,
+            phrases,
+            list_names,
+            max_phrase_tokens: max_phrase_tokens.min(8),
+            fingerprint: hash(&fingerprint_input),
+        }
+    }
+
+    /// A hash of everything the lexicon holds: a model trained with one lexicon refuses
+    /// to load with another, because its features would silently mean something else.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// Number of words with a cluster.
+    pub fn cluster_words(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Number of distinct phrases in the name lists.
+    pub fn phrase_count(&self) -> usize {
+        self.phrases.len()
+    }
+
+    fn cluster(&self, word: &str, lower: &str) -> Option<&str> {
+        if let Some(p) = self.clusters.get(word) {
+            return Some(p);
+        }
+        // Headlines are in capitals; the cluster file has the word as running text does.
+        if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
+            let mut title = String::with_capacity(word.len());
+            for (i, c) in lower.chars().enumerate() {
+                if i == 0 {
+                    title.extend(c.to_uppercase());
+                } else {
+                    title.push(c);
+                }
+            }
+            if let Some(p) = self.clusters.get(&title) {
+                return Some(p);
+            }
+        }
+        self.clusters.get(lower).map(|p| &**p)
+    }
+}
+
+const LABEL_NAMES: [&str; LABEL_COUNT] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+
+/// Receives features: their hashes always, their strings when training asks for them.
+pub struct FeatureSink {
+    buf: String,
+    /// Hashes of the features emitted so far.
+    pub hashes: Vec<u64>,
+    names: Option<Vec<String>>,
+}
+
+impl FeatureSink {
+    /// A sink that keeps only hashes (inference).
+    pub fn new() -> Self {
+        FeatureSink {
+            buf: String::with_capacity(64),
+            hashes: Vec::with_capacity(128),
+            names: None,
+        }
+    }
+
+    /// A sink that also keeps each feature's string, in step with `hashes` (training).
+    pub fn with_names() -> Self {
+        FeatureSink {
+            names: Some(Vec::new()),
+            ..FeatureSink::new()
+        }
+    }
+
+    /// The strings of the features emitted so far, when kept.
+    pub fn names(&self) -> Option<&[String]> {
+        self.names.as_deref()
+    }
+
+    pub fn clear(&mut self) {
+        self.hashes.clear();
+        if let Some(n) = &mut self.names {
+            n.clear();
+        }
+    }
+
+    fn emit(&mut self) {
+        self.hashes.push(hash(self.buf.as_bytes()));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
+
+    /// Emits a feature given whole.
+    pub fn whole(&mut self, feature: &str) {
+        self.buf.clear();
+        self.buf.push_str(feature);
+        self.emit();
+    }
+
+    fn one(&mut self, template: &str, a: &str) {
+        self.buf.clear();
+        self.buf.push_str(template);
+        self.buf.push_str(a);
+        self.emit();
+    }
+
+    fn two(&mut self, template: &str, a: &str, b: &str) {
+        self.buf.clear();
+        self.buf.push_str(template);
+        self.buf.push_str(a);
+        self.buf.push('|');
+        self.buf.push_str(b);
+        self.emit();
+    }
+
+    fn three(&mut self, template: &str, a: &str, b: &str, c: &str) {
+        self.buf.clear();
+        self.buf.push_str(template);
+        self.buf.push_str(a);
+        self.buf.push('|');
+        self.buf.push_str(b);
+        self.buf.push('|');
+        self.buf.push_str(c);
+        self.emit();
+    }
+}
+
+impl Default for FeatureSink {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the whole document says about its words: a capitalised word that also appears in
+/// lower case is probably a common word starting a sentence or headline; a sentence-initial
+/// word that appears capitalised mid-sentence elsewhere is probably a name.
+#[derive(Debug, Default)]
+pub struct DocumentContext {
+    lowercase: std::collections::HashSet<String>,
+    capitalised_inside: std::collections::HashSet<String>,
+}
+
+impl DocumentContext {
+    /// Reads a document given as sentences of tokens.
+    pub fn new<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T]) -> Self {
+        let mut ctx = DocumentContext::default();
+        for sentence in sentences {
+            let sentence = sentence.as_ref();
+            let capitals = sentence
+                .iter()
+                .filter(|w| w.as_ref().chars().any(char::is_alphabetic))
+                .all(|w| !w.as_ref().chars().any(char::is_lowercase));
+            for (i, w) in sentence.iter().enumerate() {
+                let w = w.as_ref();
+                let Some(first) = w.chars().next() else {
+                    continue;
+                };
+                if first.is_lowercase() {
+                    ctx.lowercase.insert(w.to_string());
+                } else if first.is_uppercase() && i > 0 && !capitals {
+                    ctx.capitalised_inside.insert(w.to_lowercase());
+                }
+            }
+        }
+        ctx
+    }
+}
+
+/// What the features need to know about each token of a sentence, computed once.
+#[derive(Debug, Default)]
+pub struct SentenceView<'a> {
+    words: Vec<&'a str>,
+    lower: Vec<String>,
+    shape: Vec<String>,
+    clusters: Vec<Option<&'a str>>,
+    /// (list id, position letter) per token.
+    gazetteer: Vec<Vec<(u16, u8)>>,
+    /// Per token: seen in lower case in the document, seen capitalised mid-sentence.
+    document: Vec<(bool, bool)>,
+    capitals: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    /// Prepares a sentence of tokens for feature extraction.
+    pub fn new(words: &[&'a str], lexicon: &'a Lexicon, context: &DocumentContext) -> Self {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let document = lower
+            .iter()
+            .map(|l| {
+                (
+                    context.lowercase.contains(l),
+                    context.capitalised_inside.contains(l),
+                )
+            })
+            .collect();
+        let shape = words.iter().map(|w| word_shape(w)).collect();
+        let clusters = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| lexicon.cluster(w, l))
+            .collect();
+        let (mut upper_words, mut letter_words) = (0, 0);
+        for w in words {
+            if w.chars().any(char::is_alphabetic) {
+                letter_words += 1;
+                if !w.chars().any(char::is_lowercase) {
+                    upper_words += 1;
+                }
+            }
+        }
+        let capitals = letter_words >= 2 && upper_words * 10 >= letter_words * 8;
+        let gazetteer = match_phrases(words, &lower, lexicon, capitals);
+        SentenceView {
+            words: words.to_vec(),
+            lower,
+            shape,
+            clusters,
+            gazetteer,
+            document,
+            capitals,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The lowercased token `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// Whether token `i` starts with an uppercase letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.words[i].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The static features of token `i`: everything that does not depend on the labels
+    /// already chosen.
+    pub fn static_features(&self, i: usize, lexicon: &Lexicon, sink: &mut FeatureSink) {
+        let n = self.words.len();
+        let word = self.words[i];
+        let lower = self.lower[i].as_str();
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= 0 && (j as usize) < n).then_some(j as usize)
+        };
+        let lower_at =
+            |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| &self.lower[j]);
+        let shape_at =
+            |k: isize| at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| &self.shape[j]);
+
+        sink.one("b", "");
+        sink.one("w=", word);
+        sink.one("l=", lower);
+        sink.one("s=", &self.shape[i]);
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        for k in 1..=4.min(chars.len()) {
+            let end = chars.get(k).map_or(lower.len(), |c| c.0);
+            sink.one(["p1=", "p2=", "p3=", "p4="][k - 1], &lower[..end]);
+            let start = chars[chars.len() - k].0;
+            sink.one(["x1=", "x2=", "x3=", "x4="][k - 1], &lower[start..]);
+        }
+        sink.one("l-1=", lower_at(-1));
+        sink.one("l-2=", lower_at(-2));
+        sink.one("l+1=", lower_at(1));
+        sink.one("l+2=", lower_at(2));
+        sink.one("l-3=", lower_at(-3));
+        sink.one("l+3=", lower_at(3));
+        sink.two("l-1l=", lower_at(-1), lower);
+        sink.two("ll+1=", lower, lower_at(1));
+        sink.one("s-1=", shape_at(-1));
+        sink.one("s+1=", shape_at(1));
+        sink.three("sss=", shape_at(-1), &self.shape[i], shape_at(1));
+        sink.two("s-1l=", shape_at(-1), lower);
+        sink.two("ls+1=", lower, shape_at(1));
+        if i == 0 {
+            sink.one("first|s=", &self.shape[i]);
+        }
+        if (i == 0 && self.capitalised(i)) || self.capitals {
+            let (low, cap) = self.document[i];
+            sink.two(
+                "doc=",
+                if low { "low" } else { "-" },
+                if cap { "cap" } else { "-" },
+            );
+        }
+        if self.capitals {
+            sink.one("caps|s=", &self.shape[i]);
+            sink.one("caps|l=", lower);
+        }
+        if let Some(path) = self.clusters[i] {
+            for (template, len) in [("c4=", 4), ("c6=", 6), ("c10=", 10), ("c20=", 20)] {
+                sink.one(template, &path[..len.min(path.len())]);
+            }
+            sink.two("c6s=", &path[..6.min(path.len())], &self.shape[i]);
+        } else {
+            sink.one("c=", "none");
+        }
+        for (k, template) in [(-1isize, "c-1="), (1, "c+1=")] {
+            match at(k).and_then(|j| self.clusters[j]) {
+                Some(path) => {
+                    sink.one(template, &path[..6.min(path.len())]);
+                }
+                None => sink.one(template, "-"),
+            }
+        }
+        for &(list, position) in &self.gazetteer[i] {
+            let pos = [position];
+            let pos = std::str::from_utf8(&pos).unwrap_or("?");
+            sink.two("g=", &lexicon.list_names[list as usize], pos);
+        }
+        for (k, template) in [(-1isize, "g-1="), (1, "g+1=")] {
+            if let Some(j) = at(k) {
+                for &(list, _) in &self.gazetteer[j] {
+                    sink.one(template, &lexicon.list_names[list as usize]);
+                }
+            }
+        }
+    }
+}
+
+/// Features that depend on the labels already chosen in this sentence and on what the
+/// same word was labelled earlier in the document.
+pub fn history_features(
+    view: &SentenceView,
+    i: usize,
+    previous: &[u8],
+    seen: Option<&[u16; 4]>,
+    sink: &mut FeatureSink,
+) {
+    let p1 = if i >= 1 {
+        LABEL_NAMES[previous[i - 1] as usize]
+    } else {
+        "<s>"
+    };
+    let p2 = if i >= 2 {
+        LABEL_NAMES[previous[i - 2] as usize]
+    } else {
+        "<s>"
+    };
+    sink.one("t1=", p1);
+    sink.two("t2t1=", p2, p1);
+    sink.two("t1l=", p1, view.lower(i));
+    sink.two("t1s=", p1, &view.shape[i]);
+    if let Some(counts) = seen {
+        let total: u16 = counts.iter().sum();
+        let mut best = 0;
+        for (ty, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                sink.one("h=", labels::TYPES[ty]);
+            }
+            if c > counts[best] {
+                best = ty;
+            }
+        }
+        if total > 0 {
+            sink.one("hm=", labels::TYPES[best]);
+        }
+    }
+}
+
+/// A compact word shape: letters become X or x, digits d, runs of one class collapse
+/// ("Putin" → "Xx", "U.S." → "X.X.", "1,415" → "d,d").
+pub fn word_shape(word: &str) -> String {
+    let mut out = String::with_capacity(8);
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if class != last || !matches!(class, 'X' | 'x' | 'd' | 'a') {
+            out.push(class);
+        }
+        last = class;
+        if out.len() >= 12 {
+            break;
+        }
+    }
+    out
+}
+
+fn match_phrases(
+    words: &[&str],
+    lower: &[String],
+    lexicon: &Lexicon,
+    capitals: bool,
+) -> Vec<Vec<(u16, u8)>> {
+    let n = words.len();
+    let mut out = vec![Vec::new(); n];
+    if lexicon.phrases.is_empty() {
+        return out;
+    }
+    let starts_name = |w: &str| {
+        capitals
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut key = String::with_capacity(64);
+    for start in 0..n {
+        if !starts_name(words[start]) {
+            continue;
+        }
+        key.clear();
+        for end in start + 1..=(start + lexicon.max_phrase_tokens).min(n) {
+            if end > start + 1 {
+                key.push(' ');
+            }
+            key.push_str(&lower[end - 1]);
+            if !starts_name(words[end - 1]) {
+                continue;
+            }
+            if let Some(lists) = lexicon.phrases.get(key.as_str()) {
+                for &list in lists {
+                    if end - start == 1 {
+                        out[start].push((list, b'U'));
+                    } else {
+                        out[start].push((list, b'B'));
+                        for slot in &mut out[start + 1..end - 1] {
+                            slot.push((list, b'I'));
+                        }
+                        out[end - 1].push((list, b'L'));
+                    }
+                }
+            }
+        }
+    }
+    for slot in &mut out {
+        slot.sort_unstable();
+        slot.dedup();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(word_shape("Putin"), "Xx");
+        assert_eq!(word_shape("U.S."), "X.X.");
+        assert_eq!(word_shape("1,415"), "d,d");
+        assert_eq!(word_shape("McDonald"), "XxXx");
+    }
+
+    #[test]
+    fn phrases_match_with_positions() {
+        let lexicon = Lexicon::new(
+            "# test\nPutin\t0110\n#\t0001\n",
+            &[(
+                "city".to_string(),
+                vec!["New York".to_string(), "York".to_string()],
+            )],
+        );
+        let words = ["He", "left", "New", "York", "."];
+        let view = SentenceView::new(&words, &lexicon, &DocumentContext::default());
+        assert_eq!(view.gazetteer[2], vec![(0, b'B')]);
+        assert_eq!(view.gazetteer[3], vec![(0, b'L'), (0, b'U')]);
+        assert!(view.gazetteer[1].is_empty());
+        // Lowercase words are not names, so "new york" in running text does not match.
+        let words = ["a", "new", "york"];
+        let view = SentenceView::new(&words, &lexicon, &DocumentContext::default());
+        assert!(view.gazetteer.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn headline_capitals_find_the_running_text_cluster() {
+        let lexicon = Lexicon::new("Russia\t01101\n", &[]);
+        assert_eq!(lexicon.cluster("RUSSIA", "russia"), Some("01101"));
+        assert_eq!(lexicon.cluster("Russia", "russia"), Some("01101"));
+        assert_eq!(lexicon.cluster("Moscow", "moscow"), None);
+        let lexicon = Lexicon::new("# comment\n#\t0001\n", &[]);
+        assert_eq!(lexicon.cluster("#", "#"), Some("0001"));
+        assert_eq!(lexicon.cluster_words(), 1);
+    }
+
+    #[test]
+    fn feature_names_and_hashes_stay_in_step() {
+        let lexicon = Lexicon::new("", &[]);
+        let words = ["Peter", "Blackburn"];
+        let view = SentenceView::new(&words, &lexicon, &DocumentContext::default());
+        let mut sink = FeatureSink::with_names();
+        view.static_features(0, &lexicon, &mut sink);
+        let names = sink.names().unwrap();
+        assert_eq!(names.len(), sink.hashes.len());
+        assert!(names.contains(&"l=peter".to_string()));
+        assert!(names.contains(&"l+1=blackburn".to_string()));
+        let i = names.iter().position(|n| n == "w=Peter").unwrap();
+        assert_eq!(sink.hashes[i], hash(b"w=Peter"));
+    }
+}
