@@ -311,5 +311,9 @@ pub fn entity_table(list: &[EntitySummary]) -> String {
 
 /// The names other than the canonical one.
 fn other_names<'a>(aliases: &'a [String], name: &str) -> Vec<&'a str> {
-    aliases.iter().map(String::as_str).filter(|a| *a != name).collect()
+    aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != name)
+        .collect()
 }
