@@ -258,7 +258,12 @@ pub fn entities_text(entities: &[Entity]) -> String {
         if let Some(q) = &e.wikidata {
             let _ = write!(head, " [{q}]");
         }
-        let _ = writeln!(out, "{head}  ({} mentions)", e.mentions.len());
+        let n = e.mentions.len();
+        let _ = writeln!(
+            out,
+            "{head}  ({n} mention{})",
+            if n == 1 { "" } else { "s" }
+        );
         let others = other_names(&e.aliases, &e.name);
         if !others.is_empty() {
             let _ = writeln!(out, "{:<13}   also: {}", "", others.join(", "));

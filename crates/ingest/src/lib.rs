@@ -7,6 +7,7 @@
 //! input becomes a [`Failure`] naming it, and the rest of the batch goes on.
 #![forbid(unsafe_code)]
 
+use std::collections::HashSet;
 use std::time::Instant;
 
 use crossbeam_channel::{bounded, Sender};
@@ -122,6 +123,12 @@ pub fn ingest(
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
     let mut entities: Vec<(String, Vec<Entity>)> = Vec::new();
     let annotator_version = opts.annotator.as_ref().map(Annotator::version);
+    // Re-ingesting is idempotent, and with this it is also cheap: articles whose
+    // entities this annotator version already stored are not annotated again.
+    let annotated = match &annotator_version {
+        Some(version) => store.annotated_with(version)?,
+        None => HashSet::new(),
+    };
     let mut flush = |batch: &mut Vec<Article>,
                      entities: &mut Vec<(String, Vec<Entity>)>,
                      summary: &mut IngestSummary|
@@ -141,7 +148,7 @@ pub fn ingest(
         Ok(())
     };
     let mut result = Ok(());
-    for_each_article(inputs, opts, progress, |item| {
+    run(inputs, opts, &annotated, progress, |item| {
         match item {
             Item::Article(article, found) => {
                 if let Some(found) = found {
@@ -181,6 +188,18 @@ pub fn for_each_article(
     inputs: &[Input],
     opts: &IngestOptions,
     progress: &dyn Progress,
+    sink: impl FnMut(Item) -> bool,
+) {
+    run(inputs, opts, &HashSet::new(), progress, sink)
+}
+
+/// [`for_each_article`], leaving the articles in `annotated` unannotated: their
+/// entities from this annotator are stored already.
+fn run(
+    inputs: &[Input],
+    opts: &IngestOptions,
+    annotated: &HashSet<String>,
+    progress: &dyn Progress,
     mut sink: impl FnMut(Item) -> bool,
 ) {
     // Room for two batches, so workers keep extracting while the writer commits one.
@@ -201,10 +220,14 @@ pub fn for_each_article(
                             tri_extract::extract(&raw).map_err(Failure::from)
                         }) {
                             Ok(article) => {
-                                let found = opts.annotator.as_ref().map(|a| {
-                                    a.annotate(&article.text, article.language.as_deref())
-                                        .entities
-                                });
+                                let found = opts
+                                    .annotator
+                                    .as_ref()
+                                    .filter(|_| !annotated.contains(&article.id))
+                                    .map(|a| {
+                                        a.annotate(&article.text, article.language.as_deref())
+                                            .entities
+                                    });
                                 Item::Article(Box::new(article), found)
                             }
                             Err(f) => Item::Failed(f),
@@ -273,6 +296,46 @@ mod tests {
 
     fn story(n: usize) -> String {
         format!("{STORY}\n\nThis is report number {n} about the ferry, with its own closing line.")
+    }
+
+    #[test]
+    fn entities_are_stored_and_not_recomputed_on_reingest() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Kremlin spokesman Dmitry Peskov said on Monday that Vladimir Putin would meet \
+                    Donald Trump in Istanbul later this month. Peskov added that Russia was ready \
+                    to discuss a ceasefire, but that the government in Moscow would not give up \
+                    its demands. The White House did not respond to a request for comment on \
+                    the talks, which officials in both capitals have been preparing for weeks.";
+        let inputs = vec![write(dir.path(), "a.txt", text.as_bytes())];
+        let annotator = Annotator::bundled().unwrap();
+        let opts = IngestOptions {
+            annotator: Some(annotator),
+            ..IngestOptions::default()
+        };
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let summary = ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        let id = summary.articles[0].clone();
+        let entities = store.article_entities(&id).unwrap();
+        let peskov = entities
+            .iter()
+            .find(|e| e.name == "Dmitry Peskov")
+            .unwrap_or_else(|| panic!("no Peskov in {entities:?}"));
+        assert_eq!(peskov.mentions.len(), 2, "{peskov:?}");
+        // Entities stored by this annotator version are kept as they are: mark them and
+        // ingest again.
+        let mut marked = entities.clone();
+        marked[0].roles.push("marker".into());
+        store
+            .put_entities(&[(id.clone(), marked.clone())], &annotator.version())
+            .unwrap();
+        ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        assert_eq!(store.article_entities(&id).unwrap(), marked);
+        // Those of another version are replaced by this one's.
+        store
+            .put_entities(&[(id.clone(), marked)], "older")
+            .unwrap();
+        ingest(&inputs, &mut store, &opts, &Quiet).unwrap();
+        assert_eq!(store.article_entities(&id).unwrap(), entities);
     }
 
     #[test]

@@ -92,9 +92,9 @@ pub trait Store {
     /// mentioned first, ties broken by key.
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError>;
 
-    /// Which of these article ids have entities from this annotator version already.
-    fn annotated_ids(&self, ids: &[String], annotator: &str)
-        -> Result<HashSet<String>, StoreError>;
+    /// The ids of every article whose entities come from this annotator version, so
+    /// ingest can skip annotating them again.
+    fn annotated_with(&self, annotator: &str) -> Result<HashSet<String>, StoreError>;
 }
 
 /// A canonical entity across the store.

@@ -456,24 +456,16 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn annotated_ids(
-        &self,
-        ids: &[String],
-        annotator: &str,
-    ) -> Result<HashSet<String>, StoreError> {
-        if ids.is_empty() {
-            return Ok(HashSet::new());
-        }
-        let list = serde_json::to_string(ids).expect("a list of strings always serializes");
+    fn annotated_with(&self, annotator: &str) -> Result<HashSet<String>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT a.id FROM articles a JOIN annotations n ON n.article_seq = a.seq \
-                 WHERE n.annotator = ?2 AND a.id IN (SELECT value FROM json_each(?1))",
+                 WHERE n.annotator = ?1",
             )
             .map_err(|e| self.sql_err(e))?;
         let rows = stmt
-            .query_map((list, annotator), |row| row.get::<_, String>(0))
+            .query_map([annotator], |row| row.get::<_, String>(0))
             .map_err(|e| self.sql_err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql_err(e))
     }

@@ -627,18 +627,19 @@ fn entities_are_replaced_per_article_and_summed_across_the_store() {
     );
     assert_eq!(all[0].aliases, vec!["Putin", "Vladimir Putin"]);
     assert_eq!(all[0].wikidata.as_deref(), Some("Q7747"));
-    let annotated = store
-        .annotated_ids(&[a.id.clone(), "not-stored".into()], "v1")
-        .unwrap();
-    assert_eq!(annotated, HashSet::from([a.id.clone()]));
-    assert!(store
-        .annotated_ids(std::slice::from_ref(&a.id), "v2")
-        .unwrap()
-        .is_empty());
+    assert_eq!(
+        store.annotated_with("v1").unwrap(),
+        HashSet::from([a.id.clone(), b.id.clone()])
+    );
+    assert!(store.annotated_with("v2").unwrap().is_empty());
     // A newer annotation of one article replaces its entities only.
     store
         .put_entities(&[(a.id.clone(), vec![peskov.clone()])], "v2")
         .unwrap();
     assert_eq!(store.article_entities(&a.id).unwrap(), vec![peskov]);
     assert_eq!(store.article_entities(&b.id).unwrap().len(), 1);
+    assert_eq!(
+        store.annotated_with("v2").unwrap(),
+        HashSet::from([a.id.clone()])
+    );
 }
