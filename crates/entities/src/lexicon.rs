@@ -723,22 +723,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [
-            ROLE_NOUNS,
-            TITLES,
-            ROLE_MODIFIERS,
-            HEAD_OF_GOVERNMENT_LEADS,
-            ACTOR_VERBS,
-            ACTOR_VERBS_IRREGULAR,
-            AUXILIARIES,
-            VERB_SKIPS,
-            POLICY_NOUNS,
-            LEADING_STOPWORDS,
-            DIRECTION_WORDS,
-            NAME_CONNECTORS,
-            EXTENDERS,
-            HEADLINE_SKIPS,
-        ] {
+        for list in LISTS {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),
                 "{:?}",
