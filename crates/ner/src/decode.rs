@@ -175,8 +175,11 @@ pub(crate) fn tag_stages<T: AsRef<[S]>, S: AsRef<str>>(
 /// A document's sentences with every token's static feature hashes.
 struct Prepared<'a> {
     views: Vec<SentenceView<'a>>,
-    /// Per sentence, per token: static feature hashes.
-    hashes: Vec<Vec<Vec<u64>>>,
+    /// Static feature hashes of every token of the document, one after the other (one
+    /// allocation per document, not per token: this is the hot path of ingest).
+    hashes: Vec<u64>,
+    /// Where each token's hashes start in `hashes`, in document order, plus the end.
+    starts: Vec<usize>,
     width: usize,
 }
 
@@ -189,23 +192,23 @@ impl<'a> Prepared<'a> {
         let context = DocumentContext::new(sentences);
         let mut sink = FeatureSink::new();
         let mut views = Vec::with_capacity(sentences.len());
-        let mut hashes = Vec::with_capacity(sentences.len());
+        let mut hashes = Vec::new();
+        let mut starts = vec![0];
         for sentence in sentences {
             let words: Vec<&'a str> = sentence.as_ref().iter().map(AsRef::as_ref).collect();
             let view = SentenceView::new(&words, lexicon, &context);
-            let per_token = (0..view.len())
-                .map(|i| {
-                    sink.clear();
-                    view.static_features(i, lexicon, &mut sink);
-                    sink.hashes.clone()
-                })
-                .collect();
+            for i in 0..view.len() {
+                sink.clear();
+                view.static_features(i, lexicon, &mut sink);
+                hashes.extend_from_slice(&sink.hashes);
+                starts.push(hashes.len());
+            }
             views.push(view);
-            hashes.push(per_token);
         }
         Prepared {
             views,
             hashes,
+            starts,
             width,
         }
     }
@@ -215,9 +218,12 @@ impl<'a> Prepared<'a> {
         let mut sink = FeatureSink::new();
         let mut out = Vec::with_capacity(self.views.len());
         let mut static_scores = Vec::new();
+        let mut token = 0;
         for (s, view) in self.views.iter().enumerate() {
             static_scores.clear();
-            for (i, hashes) in self.hashes[s].iter().enumerate() {
+            for i in 0..view.len() {
+                let hashes = &self.hashes[self.starts[token]..self.starts[token + 1]];
+                token += 1;
                 let mut scores = [0f32; LABEL_COUNT];
                 for &h in hashes {
                     weights.add(h, &mut scores);

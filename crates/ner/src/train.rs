@@ -516,30 +516,29 @@ impl Trainer {
         }
     }
 
-    /// The averaged weights, as a tagger would use them.
-    fn averaged(&self) -> Weights {
+    /// The averaged weights, one row of `LABEL_COUNT` per feature row.
+    fn averaged_values(&self) -> Vec<f32> {
         let t = self.time as f64;
-        let values = self
-            .weights
+        self.weights
             .iter()
             .zip(&self.stamped)
             .map(|(&w, &s)| (w as f64 - s / t) as f32)
-            .collect();
-        Weights {
-            rows: self.rows.clone(),
-            values,
-            header: Vec::new(),
-        }
+            .collect()
+    }
+
+    /// The averaged weights as the model file will hold them and a tagger use them.
+    fn averaged(&self) -> Weights {
+        Weights::quantized(&self.rows, &self.averaged_values())
     }
 
     fn named_rows(&self) -> NamedRows {
-        let avg = self.averaged();
+        let values = self.averaged_values();
         self.names
             .iter()
             .enumerate()
             .map(|(r, name)| {
                 let mut row = [0f32; LABEL_COUNT];
-                row.copy_from_slice(&avg.values[r * LABEL_COUNT..(r + 1) * LABEL_COUNT]);
+                row.copy_from_slice(&values[r * LABEL_COUNT..(r + 1) * LABEL_COUNT]);
                 (name.clone(), row)
             })
             .collect()
