@@ -4,6 +4,25 @@
 
 mod render;
 
+/// `print!` that ends the program quietly when stdout is a closed pipe (`| head`), as
+/// Unix tools do, instead of panicking; other write errors become the command's error.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        write_stdout(&format!($($arg)*)).context("writing to stdout")?
+    };
+}
+
+/// [`out!`] with a line end.
+macro_rules! outln {
+    () => {
+        out!("\n")
+    };
+    ($($arg:tt)*) => {{
+        out!($($arg)*);
+        out!("\n");
+    }};
+}
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -281,9 +300,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open_store(&cli.db)?;
             let list = store.articles()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                outln!("{}", serde_json::to_string_pretty(&list)?);
             } else {
-                print!("{}", render::article_table(&list));
+                out!("{}", render::article_table(&list));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -296,10 +315,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 let mut value = serde_json::to_value(&article)?;
                 value["entities"] = serde_json::to_value(&entities)?;
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
-                print!("{}", render::article_text(&article));
-                print!("\nentities:\n{}", render::entities_text(&entities));
+                out!("{}", render::article_text(&article));
+                out!("\nentities:\n{}", render::entities_text(&entities));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -312,17 +331,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     };
                     let entities = store.article_entities(&article.id)?;
                     if json {
-                        println!("{}", serde_json::to_string_pretty(&entities)?);
+                        outln!("{}", serde_json::to_string_pretty(&entities)?);
                     } else {
-                        print!("{}", render::entities_text(&entities));
+                        out!("{}", render::entities_text(&entities));
                     }
                 }
                 None => {
                     let all = store.entities()?;
                     if json {
-                        println!("{}", serde_json::to_string_pretty(&all)?);
+                        outln!("{}", serde_json::to_string_pretty(&all)?);
                     } else {
-                        print!("{}", render::entity_table(&all));
+                        out!("{}", render::entity_table(&all));
                     }
                 }
             }
@@ -353,7 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     serde_json::to_string_pretty(&render::report_json(&articles, &summary))? + "\n"
                 }
             };
-            print!("{out}");
+            out!("{out}");
             Ok(exit_for(&summary))
         }
         Command::Eval(EvalCommand::Ner {
@@ -402,9 +421,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report.system = name;
             }
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print!("{}", report.table());
+                out!("{}", report.table());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -420,9 +439,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let report = tri_eval::extraction::evaluate(&data)
                 .with_context(|| format!("evaluating extraction on {}", data.display()))?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print!("{}", report.table());
+                out!("{}", report.table());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -613,6 +632,19 @@ fn ingest(args: &IngestArgs, db: &Path, store: &mut dyn Store) -> Result<IngestS
     Ok(summary)
 }
 
+/// Writes to stdout; a closed pipe ends the program quietly with success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => other,
+    }
+}
+
 fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (inputs, mut failures) = inputs(files);
     // One worker keeps the output in the order the files were given.
@@ -621,27 +653,31 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
         ..IngestOptions::default()
     };
     let mut first = true;
+    let mut write_error = None;
     tri_ingest::for_each_article(&inputs, &opts, &tri_ingest::Quiet, |item| {
         match item {
             Item::Article(article, _) => {
-                if json {
-                    println!(
-                        "{}",
-                        serde_json::to_string(&article).expect("articles serialise")
-                    );
+                let text = if json {
+                    serde_json::to_string(&article).expect("articles serialise") + "\n"
+                } else if first {
+                    render::article_text(&article)
                 } else {
-                    if !first {
-                        println!();
-                    }
-                    print!("{}", render::article_text(&article));
-                }
+                    format!("\n{}", render::article_text(&article))
+                };
                 first = false;
+                if let Err(e) = write_stdout(&text) {
+                    write_error = Some(e);
+                    return false;
+                }
             }
             Item::Failed(f) => failures.push(f),
             Item::InputDone(_) => {}
         }
         true
     });
+    if let Some(e) = write_error {
+        return Err(anyhow::Error::from(e).context("writing to stdout"));
+    }
     for f in &failures {
         eprintln!("error: {}", f.message);
     }

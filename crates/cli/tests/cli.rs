@@ -726,3 +726,26 @@ fn eval_ner_scores_a_conll_file_and_another_systems_tags() {
     assert!(overall.contains("0.667"), "{table}");
     assert!(table.starts_with("system"), "{table}");
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let paragraph = "The ferry left the harbour at dawn with two hundred passengers aboard, officials said.\n\n";
+    std::fs::write(&big, paragraph.repeat(40_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(["extract", big.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then hang up, as `| head` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
