@@ -127,6 +127,14 @@ impl<'a> Doc<'a> {
         self.headline[self.sentence(i)]
     }
 
+    /// The tokens of the first occurrence of `name` in the text (tests name spans by text).
+    #[cfg(test)]
+    pub fn tokens_named(&self, name: &str) -> (usize, usize) {
+        let start = self.text.find(name).expect("the name is in the text");
+        self.tokens_of(Span::new(start, start + name.len()))
+            .expect("the name covers tokens")
+    }
+
     /// The tokens `[first, end)` that a byte span covers (touching counts), if any.
     pub fn tokens_of(&self, span: Span) -> Option<(usize, usize)> {
         let tokens = &self.seg.tokens;

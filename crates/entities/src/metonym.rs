@@ -79,10 +79,7 @@ mod tests {
     fn actor(text: &str, name: &str) -> bool {
         let seg = tri_text::segment(text);
         let doc = Doc::new(text, &seg);
-        let start = text.find(name).unwrap();
-        let (first, end) = doc
-            .tokens_of(tri_model::Span::new(start, start + name.len()))
-            .unwrap();
+        let (first, end) = doc.tokens_named(name);
         is_actor_use(&doc, first, end)
     }
 

@@ -441,10 +441,7 @@ mod tests {
     fn info_for(text: &str, name: &str) -> RoleInfo {
         let seg = tri_text::segment(text);
         let doc = Doc::new(text, &seg);
-        let start = text.find(name).unwrap();
-        let (first, end) = doc
-            .tokens_of(tri_model::Span::new(start, start + name.len()))
-            .unwrap();
+        let (first, end) = doc.tokens_named(name);
         around(&doc, &crate::gaz::Gaz::new(crate::tests::gaz()), first, end)
     }
 
