@@ -24,10 +24,53 @@ const CLUSTERS: &str = include_str!(concat!(
 #[cfg(not(shipped_clusters))]
 const CLUSTERS: &str = "";
 
-/// The lexicon the shipped model is trained with: the shipped word clusters and the
-/// gazetteer's name lists. Training builds it the same way.
+#[cfg(shipped_embeddings)]
+const EMBEDDINGS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/embeddings.tsv.gz"
+));
+#[cfg(not(shipped_embeddings))]
+const EMBEDDINGS: &[u8] = &[];
+
+/// The lexicon the shipped model is trained with: the shipped Brown clusters, word-vector
+/// clusters and the gazetteer's name lists. Training builds it the same way.
 pub fn lexicon() -> Lexicon {
-    Lexicon::new(CLUSTERS, &gazetteer_lists(Gazetteer::embedded()))
+    let mut lists = gazetteer_lists(Gazetteer::embedded());
+    lists.push(("club".to_string(), name_list(CLUBS)));
+    let lexicon = Lexicon::new(CLUSTERS, &lists);
+    if EMBEDDINGS.is_empty() {
+        return lexicon;
+    }
+    let mut text = String::new();
+    // The file is ours and compiled in; a corrupt copy is a build defect, not input.
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(EMBEDDINGS), &mut text)
+        .expect("models/ner/embeddings.tsv.gz is valid gzip UTF-8");
+    lexicon.with_embeddings(&text)
+}
+
+/// Football clubs and their short names (`tools/make-club-list.py`): in sports reports a
+/// town's name is often its team's.
+const CLUBS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/lists/clubs.txt"
+));
+
+/// The names of a list file (one per line, `#` lines are comments), each tokenised as
+/// the tagger sees text.
+fn name_list(text: &str) -> Vec<String> {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for line in text.lines() {
+        let name = line.trim();
+        if name.is_empty() || name.starts_with('#') {
+            continue;
+        }
+        let tokens: Vec<&str> = tri_text::tokenize(name)
+            .iter()
+            .map(|t| t.span.of(name))
+            .collect();
+        names.insert(tokens.join(" "));
+    }
+    names.into_iter().collect()
 }
 
 /// The gazetteer's names grouped into the lists the tagger's features name, each name
@@ -92,4 +135,31 @@ pub fn tagger() -> Result<&'static Tagger, &'static NerError> {
 /// A short hash of the shipped model file (and so of the lexicon it requires).
 pub fn model_fingerprint() -> String {
     format!("{:016x}", crate::features::hash(MODEL.unwrap_or_default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_files_are_read_as_the_tagger_tokenises() {
+        let names = name_list(
+            "# a comment\nQueens Park Rangers\n\n  St. Johnstone  \nHeart of Midlothian's\n",
+        );
+        assert_eq!(
+            names,
+            vec![
+                "Heart of Midlothian 's".to_string(),
+                "Queens Park Rangers".to_string(),
+                "St. Johnstone".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn the_shipped_club_list_has_clubs() {
+        let clubs = name_list(CLUBS);
+        assert!(clubs.len() > 5000, "{} clubs", clubs.len());
+        assert!(clubs.iter().any(|c| c == "Bristol Rovers"));
+    }
 }

@@ -98,13 +98,28 @@ where
     let width = width.max(1);
     let mut beam: Vec<(f32, Vec<u8>)> = vec![(0.0, Vec::with_capacity(n))];
     let mut candidates: Vec<(f32, usize, u8)> = Vec::with_capacity(width * LABEL_COUNT);
+    // Hypotheses that end in the same two labels have the same history features, so
+    // their scores are computed once per token.
+    let mut memo: Vec<([u8; 2], [f32; LABEL_COUNT])> = Vec::with_capacity(width);
     for (i, statics) in static_scores.iter().enumerate().take(n) {
         candidates.clear();
+        memo.clear();
         for (h, (total, labels)) in beam.iter().enumerate() {
-            sink.clear();
-            history_features(view, i, labels, history.get(view.lower(i)), sink);
-            let mut scores = *statics;
-            score(&sink.hashes, &mut scores);
+            let tail = [
+                i.checked_sub(2).map_or(u8::MAX, |j| labels[j]),
+                i.checked_sub(1).map_or(u8::MAX, |j| labels[j]),
+            ];
+            let scores = match memo.iter().find(|(t, _)| *t == tail) {
+                Some((_, scores)) => *scores,
+                None => {
+                    sink.clear();
+                    history_features(view, i, labels, history.get(view.lower(i)), sink);
+                    let mut scores = *statics;
+                    score(&sink.hashes, &mut scores);
+                    memo.push((tail, scores));
+                    scores
+                }
+            };
             let previous = labels.last().copied();
             if width == 1 {
                 let l = best_label(&scores, previous, i + 1 == n);
@@ -118,8 +133,15 @@ where
             }
         }
         // Highest score first; ties by label so decoding never depends on sort stability.
-        candidates
-            .sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        // Only the best `width` are kept, so only they are sorted.
+        let order = |a: &(f32, usize, u8), b: &(f32, usize, u8)| {
+            b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1))
+        };
+        if candidates.len() > width {
+            candidates.select_nth_unstable_by(width - 1, order);
+            candidates.truncate(width);
+        }
+        candidates.sort_unstable_by(order);
         let next: Vec<(f32, Vec<u8>)> = candidates
             .iter()
             .take(width)
@@ -153,23 +175,65 @@ pub(crate) fn tag_with<T: AsRef<[S]>, S: AsRef<str>>(
 }
 
 /// Tags a document with a first stage and, when given, a second stage that sees the
-/// first stage's conclusions. The static features are computed once for both.
+/// first stage's conclusions. The static features are computed once for both, and with
+/// `joint` (both stages' rows under one key) looked up once for both.
 pub(crate) fn tag_stages<T: AsRef<[S]>, S: AsRef<str>>(
     first: &Weights,
     second: Option<&Weights>,
+    joint: Option<&JointRows>,
     lexicon: &Lexicon,
     sentences: &[T],
     width: usize,
 ) -> Vec<Vec<u8>> {
     let prepared = Prepared::new(lexicon, sentences, width);
-    let labels = prepared.tag(first, None);
-    match second {
-        None => labels,
-        Some(second) => {
-            let extras = crate::aggregate::aggregates(sentences, &labels);
-            prepared.tag(second, Some(&extras))
+    let (second, joint) = match (second, joint) {
+        (None, _) => return prepared.tag(first, None),
+        (Some(second), joint) => (second, joint),
+    };
+    let Some(joint) = joint else {
+        let labels = prepared.tag(first, None);
+        let extras = crate::aggregate::aggregates(sentences, &labels);
+        return prepared.tag(second, Some(&extras));
+    };
+    let (first_statics, mut second_statics) = prepared.joint_static_scores(joint);
+    let labels = prepared.tag_scored(first, &first_statics);
+    let extras = crate::aggregate::aggregates(sentences, &labels);
+    let mut token = 0;
+    for (view, sentence_extras) in prepared.views.iter().zip(&extras) {
+        for features in sentence_extras.iter().take(view.len()) {
+            for f in features {
+                second.add(
+                    crate::features::hash(f.as_bytes()),
+                    &mut second_statics[token],
+                );
+            }
+            token += 1;
         }
+        // A sentence's aggregates cover all its tokens; if not, stay in step anyway.
+        token += view.len().saturating_sub(sentence_extras.len());
     }
+    prepared.tag_scored(second, &second_statics)
+}
+
+/// Both stages' rows of every feature, under one key: the static features of a token are
+/// the same for both stages, and the tagger's time goes on fetching rows from memory.
+pub(crate) type JointRows = std::collections::HashMap<
+    u64,
+    [crate::model::Row; 2],
+    std::hash::BuildHasherDefault<crate::model::PassThrough>,
+>;
+
+/// Joins two stages' rows; a feature missing from one stage has zeros there.
+pub(crate) fn join_rows(first: &Weights, second: &Weights) -> JointRows {
+    let mut joint = JointRows::default();
+    joint.reserve(first.rows.len().max(second.rows.len()));
+    for (&k, row) in &first.rows {
+        joint.entry(k).or_insert([[0; LABEL_COUNT]; 2])[0] = *row;
+    }
+    for (&k, row) in &second.rows {
+        joint.entry(k).or_insert([[0; LABEL_COUNT]; 2])[1] = *row;
+    }
+    joint
 }
 
 /// A document's sentences with every token's static feature hashes.
@@ -213,31 +277,40 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    fn tag(&self, weights: &Weights, extras: Option<&Aggregates>) -> Vec<Vec<u8>> {
+    /// Every token's static scores under both stages, one lookup per feature.
+    fn joint_static_scores(
+        &self,
+        joint: &JointRows,
+    ) -> (Vec<[f32; LABEL_COUNT]>, Vec<[f32; LABEL_COUNT]>) {
+        let tokens = self.starts.len() - 1;
+        let mut first = Vec::with_capacity(tokens);
+        let mut second = Vec::with_capacity(tokens);
+        for t in 0..tokens {
+            let (mut a, mut b) = ([0f32; LABEL_COUNT], [0f32; LABEL_COUNT]);
+            for h in &self.hashes[self.starts[t]..self.starts[t + 1]] {
+                if let Some([r1, r2]) = joint.get(h) {
+                    for l in 0..LABEL_COUNT {
+                        a[l] += r1[l] as f32;
+                        b[l] += r2[l] as f32;
+                    }
+                }
+            }
+            first.push(a);
+            second.push(b);
+        }
+        (first, second)
+    }
+
+    /// Decodes the document given every token's static scores, in document order.
+    fn tag_scored(&self, weights: &Weights, statics: &[[f32; LABEL_COUNT]]) -> Vec<Vec<u8>> {
         let mut history = DocumentHistory::new();
         let mut sink = FeatureSink::new();
         let mut out = Vec::with_capacity(self.views.len());
-        let mut static_scores = Vec::new();
         let mut token = 0;
-        for (s, view) in self.views.iter().enumerate() {
-            static_scores.clear();
-            for i in 0..view.len() {
-                let hashes = &self.hashes[self.starts[token]..self.starts[token + 1]];
-                token += 1;
-                let mut scores = [0f32; LABEL_COUNT];
-                for &h in hashes {
-                    weights.add(h, &mut scores);
-                }
-                if let Some(extras) = extras {
-                    for f in &extras[s][i] {
-                        weights.add(crate::features::hash(f.as_bytes()), &mut scores);
-                    }
-                }
-                static_scores.push(scores);
-            }
+        for view in &self.views {
             let labels = decode_sentence(
                 view,
-                &static_scores,
+                &statics[token..token + view.len()],
                 &history,
                 &mut sink,
                 self.width,
@@ -247,9 +320,31 @@ impl<'a> Prepared<'a> {
                     }
                 },
             );
+            token += view.len();
             remember(view, &labels, &mut history);
             out.push(labels);
         }
         out
+    }
+
+    fn tag(&self, weights: &Weights, extras: Option<&Aggregates>) -> Vec<Vec<u8>> {
+        let mut statics = Vec::with_capacity(self.starts.len() - 1);
+        let mut token = 0;
+        for (s, view) in self.views.iter().enumerate() {
+            for i in 0..view.len() {
+                let mut scores = [0f32; LABEL_COUNT];
+                for &h in &self.hashes[self.starts[token]..self.starts[token + 1]] {
+                    weights.add(h, &mut scores);
+                }
+                if let Some(features) = extras.and_then(|e| e.get(s)).and_then(|e| e.get(i)) {
+                    for f in features {
+                        weights.add(crate::features::hash(f.as_bytes()), &mut scores);
+                    }
+                }
+                statics.push(scores);
+                token += 1;
+            }
+        }
+        self.tag_scored(weights, &statics)
     }
 }

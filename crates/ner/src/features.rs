@@ -25,6 +25,9 @@ pub struct Lexicon {
     phrases: HashMap<String, Vec<u16>>,
     list_names: Vec<String>,
     max_phrase_tokens: usize,
+    /// Word-vector clusters by FNV hash of the word: row, then k-means ids from fine to
+    /// coarse. Keyed by hash because 300,000 strings would triple the tagger's memory.
+    embeddings: HashMap<u64, [u16; 4]>,
     fingerprint: u64,
 }
 
@@ -72,8 +75,43 @@ impl Lexicon {
             phrases,
             list_names,
             max_phrase_tokens: max_phrase_tokens.min(8),
+            embeddings: HashMap::new(),
             fingerprint: hash(&fingerprint_input),
         }
+    }
+
+    /// Adds word-vector clusters (`word<TAB>row<TAB>fine<TAB>mid<TAB>coarse` per line,
+    /// `# ` header lines without a tab), as `tools/make-embedding-clusters.py` writes them.
+    pub fn with_embeddings(mut self, embeddings_tsv: &str) -> Lexicon {
+        let mut map = HashMap::with_capacity(embeddings_tsv.len() / 24);
+        for line in embeddings_tsv.lines() {
+            if line.starts_with('#') && !line.contains('\t') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(word) = cols.next() else { continue };
+            let mut ids = [0u16; 4];
+            let mut complete = true;
+            for id in &mut ids {
+                match cols.next().and_then(|c| c.parse::<u16>().ok()) {
+                    Some(v) => *id = v,
+                    None => complete = false,
+                }
+            }
+            if complete {
+                map.insert(hash(word.as_bytes()), ids);
+            }
+        }
+        let mut fingerprint_input = self.fingerprint.to_le_bytes().to_vec();
+        fingerprint_input.extend_from_slice(&hash(embeddings_tsv.as_bytes()).to_le_bytes());
+        self.fingerprint = hash(&fingerprint_input);
+        self.embeddings = map;
+        self
+    }
+
+    /// Number of words with a word-vector cluster.
+    pub fn embedding_words(&self) -> usize {
+        self.embeddings.len()
     }
 
     /// A hash of everything the lexicon holds: a model trained with one lexicon refuses
@@ -92,26 +130,46 @@ impl Lexicon {
         self.phrases.len()
     }
 
+    fn embedding(&self, word: &str, lower: &str) -> Option<[u16; 4]> {
+        if self.embeddings.is_empty() {
+            return None;
+        }
+        if let Some(e) = self.embeddings.get(&hash(word.as_bytes())) {
+            return Some(*e);
+        }
+        if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
+            if let Some(e) = self.embeddings.get(&hash(title_case(lower).as_bytes())) {
+                return Some(*e);
+            }
+        }
+        self.embeddings.get(&hash(lower.as_bytes())).copied()
+    }
+
     fn cluster(&self, word: &str, lower: &str) -> Option<&str> {
         if let Some(p) = self.clusters.get(word) {
             return Some(p);
         }
         // Headlines are in capitals; the cluster file has the word as running text does.
         if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
-            let mut title = String::with_capacity(word.len());
-            for (i, c) in lower.chars().enumerate() {
-                if i == 0 {
-                    title.extend(c.to_uppercase());
-                } else {
-                    title.push(c);
-                }
-            }
-            if let Some(p) = self.clusters.get(&title) {
+            if let Some(p) = self.clusters.get(&title_case(lower)) {
                 return Some(p);
             }
         }
         self.clusters.get(lower).map(|p| &**p)
     }
+}
+
+/// "russia" → "Russia": headlines are in capitals, the lexicons have running-text case.
+fn title_case(lower: &str) -> String {
+    let mut title = String::with_capacity(lower.len());
+    for (i, c) in lower.chars().enumerate() {
+        if i == 0 {
+            title.extend(c.to_uppercase());
+        } else {
+            title.push(c);
+        }
+    }
+    title
 }
 
 const LABEL_NAMES: [&str; LABEL_COUNT] = [
@@ -212,14 +270,139 @@ impl Default for FeatureSink {
 pub struct DocumentContext {
     lowercase: std::collections::HashSet<String>,
     capitalised_inside: std::collections::HashSet<String>,
+    /// A sports report: there a city or country name usually stands for its team
+    /// ("Seattle beat Texas 5-2"), elsewhere for the place.
+    sport: bool,
+}
+
+/// Words that mark a sports report. A report needs several distinct ones (or a score
+/// line), so one "match" or "cup" in a business story does not make it sport.
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "boxing",
+    "athletics",
+    "cycling",
+    "racing",
+    "motorsport",
+    "volleyball",
+    "handball",
+    "league",
+    "season",
+    "match",
+    "matches",
+    "innings",
+    "wicket",
+    "wickets",
+    "goal",
+    "goals",
+    "scored",
+    "scorer",
+    "championship",
+    "championships",
+    "tournament",
+    "cup",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "inning",
+    "homer",
+    "playoff",
+    "playoffs",
+    "draw",
+    "drew",
+    "beat",
+    "defeated",
+    "points",
+    "standings",
+    "bout",
+    "knockout",
+    "seeded",
+    "lap",
+    "laps",
+    "prix",
+    "olympic",
+    "olympics",
+    "medal",
+    "stadium",
+    "fixture",
+    "fixtures",
+    "halftime",
+    "half-time",
+    "penalty",
+    "title",
+    "champion",
+    "champions",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "final",
+    "finals",
+    "squad",
+    "team",
+    "teams",
+    "player",
+    "players",
+    "victory",
+    "defeat",
+    "win",
+    "won",
+    "races",
+    "race",
+    "game",
+    "games",
+    "batting",
+    "bowling",
+    "overs",
+    "runs",
+    "rebounds",
+    "touchdown",
+    "nba",
+    "nfl",
+    "nhl",
+    "fifa",
+    "uefa",
+    "iaaf",
+];
+
+impl DocumentContext {
+    /// Whether the document reads as a sports report.
+    pub fn is_sport(&self) -> bool {
+        self.sport
+    }
 }
 
 impl DocumentContext {
     /// Reads a document given as sentences of tokens.
     pub fn new<T: AsRef<[S]>, S: AsRef<str>>(sentences: &[T]) -> Self {
         let mut ctx = DocumentContext::default();
+        let mut sport_words = std::collections::HashSet::new();
+        let mut score_lines = 0usize;
         for sentence in sentences {
             let sentence = sentence.as_ref();
+            for w in sentence {
+                let w = w.as_ref();
+                if w.len() <= 14 && w.chars().any(char::is_alphabetic) {
+                    let lower = w.to_lowercase();
+                    if let Some(&k) = SPORT_WORDS.iter().find(|k| **k == lower) {
+                        sport_words.insert(k);
+                    }
+                } else if is_score(w) {
+                    score_lines += 1;
+                }
+            }
             let capitals = sentence
                 .iter()
                 .filter(|w| w.as_ref().chars().any(char::is_alphabetic))
@@ -236,8 +419,18 @@ impl DocumentContext {
                 }
             }
         }
+        ctx.sport = sport_words.len() >= 3 || (sport_words.len() >= 2 && score_lines >= 1);
         ctx
     }
+}
+
+/// "5-2", "2-1", "6-4": a result, as sports reports write it (not a year range).
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let small = |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
 }
 
 /// What the features need to know about each token of a sentence, computed once.
@@ -247,11 +440,15 @@ pub struct SentenceView<'a> {
     lower: Vec<String>,
     shape: Vec<String>,
     clusters: Vec<Option<&'a str>>,
+    embeddings: Vec<Option<[u16; 4]>>,
     /// (list id, position letter) per token.
     gazetteer: Vec<Vec<(u16, u8)>>,
     /// Per token: seen in lower case in the document, seen capitalised mid-sentence.
     document: Vec<(bool, bool)>,
     capitals: bool,
+    sport: bool,
+    /// A row of a results or prices table: names and numbers, hardly any running text.
+    table: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -273,6 +470,11 @@ impl<'a> SentenceView<'a> {
             .zip(&lower)
             .map(|(w, l)| lexicon.cluster(w, l))
             .collect();
+        let embeddings = words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| lexicon.embedding(w, l))
+            .collect();
         let (mut upper_words, mut letter_words) = (0, 0);
         for w in words {
             if w.chars().any(char::is_alphabetic) {
@@ -283,15 +485,27 @@ impl<'a> SentenceView<'a> {
             }
         }
         let capitals = letter_words >= 2 && upper_words * 10 >= letter_words * 8;
+        let numbers = words
+            .iter()
+            .filter(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+            .count();
+        let lowercase_words = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        let table = words.len() >= 3 && numbers >= 1 && lowercase_words * 5 < words.len();
         let gazetteer = match_phrases(words, &lower, lexicon, capitals);
         SentenceView {
             words: words.to_vec(),
             lower,
             shape,
             clusters,
+            embeddings,
             gazetteer,
             document,
             capitals,
+            sport: context.sport,
+            table,
         }
     }
 
@@ -384,10 +598,67 @@ impl<'a> SentenceView<'a> {
                 None => sink.one(template, "-"),
             }
         }
+        if !lexicon.embeddings.is_empty() {
+            let mut num = itoa_buf::Buf::default();
+            match self.embeddings[i] {
+                Some(e) => {
+                    for (template, id) in
+                        [("e0=", e[0]), ("e1=", e[1]), ("e2=", e[2]), ("e3=", e[3])]
+                    {
+                        sink.one(template, num.format(id));
+                    }
+                    sink.two("e2s=", num.format(e[2]), &self.shape[i]);
+                }
+                None => sink.one("e=", "none"),
+            }
+            for (k, template) in [(-1isize, "e-1="), (1, "e+1=")] {
+                match at(k).and_then(|j| self.embeddings[j]) {
+                    Some(e) => sink.one(template, num.format(e[2])),
+                    None => sink.one(template, "-"),
+                }
+            }
+            for (k, template, level) in [
+                (-2isize, "e-2=", 3usize),
+                (2, "e+2=", 3),
+                (-1, "f-1=", 1),
+                (1, "f+1=", 1),
+            ] {
+                if let Some(e) = at(k).and_then(|j| self.embeddings[j]) {
+                    sink.one(template, num.format(e[level]));
+                }
+            }
+        }
         for &(list, position) in &self.gazetteer[i] {
             let pos = [position];
             let pos = std::str::from_utf8(&pos).unwrap_or("?");
             sink.two("g=", &lexicon.list_names[list as usize], pos);
+        }
+        if self.table {
+            sink.one("tb|s=", &self.shape[i]);
+            sink.two(
+                "tb|at=",
+                if i == 0 { "first" } else { "in" },
+                &self.shape[i],
+            );
+            if let Some(e) = self.embeddings[i] {
+                let mut num = itoa_buf::Buf::default();
+                sink.one("tb|e3=", num.format(e[3]));
+            }
+        }
+        if self.sport {
+            sink.one("sp|s=", &self.shape[i]);
+            if self.capitalised(i) || self.capitals {
+                sink.one("sp|l=", lower);
+                for &(list, position) in &self.gazetteer[i] {
+                    let pos = [position];
+                    let pos = std::str::from_utf8(&pos).unwrap_or("?");
+                    sink.two("sp|g=", &lexicon.list_names[list as usize], pos);
+                }
+                if let Some(e) = self.embeddings[i] {
+                    let mut num = itoa_buf::Buf::default();
+                    sink.one("sp|e3=", num.format(e[3]));
+                }
+            }
         }
         for (k, template) in [(-1isize, "g-1="), (1, "g+1=")] {
             if let Some(j) = at(k) {
@@ -395,6 +666,27 @@ impl<'a> SentenceView<'a> {
                     sink.one(template, &lexicon.list_names[list as usize]);
                 }
             }
+        }
+    }
+}
+
+mod itoa_buf {
+    /// Formats small integers without allocating.
+    #[derive(Default)]
+    pub struct Buf([u8; 8]);
+
+    impl Buf {
+        pub fn format(&mut self, mut v: u16) -> &str {
+            let mut i = self.0.len();
+            loop {
+                i -= 1;
+                self.0[i] = b'0' + (v % 10) as u8;
+                v /= 10;
+                if v == 0 {
+                    break;
+                }
+            }
+            std::str::from_utf8(&self.0[i..]).unwrap_or("0")
         }
     }
 }
@@ -561,6 +853,67 @@ mod tests {
         let lexicon = Lexicon::new("# comment\n#\t0001\n", &[]);
         assert_eq!(lexicon.cluster("#", "#"), Some("0001"));
         assert_eq!(lexicon.cluster_words(), 1);
+    }
+
+    #[test]
+    fn word_vector_clusters_are_found_in_running_text_case() {
+        let plain = Lexicon::new("", &[]);
+        let lexicon = Lexicon::new("", &[]).with_embeddings(
+            "# header line\nputin\t19856\t1282\t351\t125\nPakistan\t5864\t1206\t326\t125\nbad\tline\n",
+        );
+        assert_eq!(lexicon.embedding_words(), 2);
+        assert_ne!(lexicon.fingerprint(), plain.fingerprint());
+        assert_eq!(
+            lexicon.embedding("Putin", "putin"),
+            Some([19856, 1282, 351, 125])
+        );
+        assert_eq!(
+            lexicon.embedding("PAKISTAN", "pakistan"),
+            Some([5864, 1206, 326, 125])
+        );
+        // "pakistan" in lower case is another word form, with no cluster of its own here.
+        assert_eq!(lexicon.embedding("pakistan", "pakistan"), None);
+        let words = ["Putin", "visited", "Pakistan"];
+        let view = SentenceView::new(&words, &lexicon, &DocumentContext::default());
+        let mut sink = FeatureSink::with_names();
+        view.static_features(0, &lexicon, &mut sink);
+        let names = sink.names().unwrap();
+        for f in ["e0=19856", "e3=125", "e2s=351|Xx", "e+1=-"] {
+            assert!(names.contains(&f.to_string()), "{f} in {names:?}");
+        }
+        // Without word vectors the features are not emitted at all, so older models keep
+        // their meaning.
+        let mut sink = FeatureSink::with_names();
+        let view = SentenceView::new(&words, &plain, &DocumentContext::default());
+        view.static_features(0, &plain, &mut sink);
+        assert!(!sink.names().unwrap().iter().any(|n| n.starts_with('e')));
+    }
+
+    #[test]
+    fn small_numbers_format_without_allocating() {
+        let mut buf = itoa_buf::Buf::default();
+        assert_eq!(buf.format(0), "0");
+        assert_eq!(buf.format(7), "7");
+        assert_eq!(buf.format(65535), "65535");
+    }
+
+    #[test]
+    fn sports_reports_are_told_from_other_news() {
+        let doc = |text: &str| -> Vec<Vec<String>> {
+            text.lines()
+                .map(|l| l.split_whitespace().map(String::from).collect())
+                .collect()
+        };
+        let sport = doc("SOCCER - LEEDS BEAT DERBY .\nLeeds beat Derby 2-1 on Saturday .");
+        assert!(DocumentContext::new(&sport).is_sport());
+        let cricket = doc("Yorkshire took four wickets before lunch .\nThe innings ended at 290 .\nDurham are top of the championship .");
+        assert!(DocumentContext::new(&cricket).is_sport());
+        // One sports word in a business story is not enough, nor is a year range.
+        let business =
+            doc("Shares in Leeds Permanent rose to match the offer .\nProfits for 1995-96 fell .");
+        assert!(!DocumentContext::new(&business).is_sport());
+        assert!(is_score("5-2") && is_score("103-98"));
+        assert!(!is_score("1995-96") && !is_score("-2") && !is_score("a-b"));
     }
 
     #[test]

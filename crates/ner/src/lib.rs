@@ -52,6 +52,8 @@ pub enum NerError {
 /// about the whole document (see [`aggregate`]).
 pub struct Tagger {
     stages: Vec<Weights>,
+    /// Both stages' rows under one key, for two-stage models.
+    joint: Option<decode::JointRows>,
     lexicon: Lexicon,
     beam: usize,
 }
@@ -69,6 +71,10 @@ impl Tagger {
         })?;
         match first.header("lexicon") {
             Some(model) if model == loaded => Ok(Tagger {
+                joint: match &stages[..] {
+                    [first, second] => Some(decode::join_rows(first, second)),
+                    _ => None,
+                },
                 stages,
                 lexicon,
                 beam: BEAM_WIDTH,
@@ -107,6 +113,7 @@ impl Tagger {
         decode::tag_stages(
             &self.stages[0],
             self.stages.get(1),
+            self.joint.as_ref(),
             &self.lexicon,
             sentences,
             self.beam,
