@@ -134,29 +134,28 @@ impl Lexicon {
         if self.embeddings.is_empty() {
             return None;
         }
-        if let Some(e) = self.embeddings.get(&hash(word.as_bytes())) {
-            return Some(*e);
-        }
-        if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
-            if let Some(e) = self.embeddings.get(&hash(title_case(lower).as_bytes())) {
-                return Some(*e);
-            }
-        }
-        self.embeddings.get(&hash(lower.as_bytes())).copied()
+        in_running_text_case(word, lower, |form| {
+            self.embeddings.get(&hash(form.as_bytes())).copied()
+        })
     }
 
     fn cluster(&self, word: &str, lower: &str) -> Option<&str> {
-        if let Some(p) = self.clusters.get(word) {
-            return Some(p);
-        }
-        // Headlines are in capitals; the cluster file has the word as running text does.
-        if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
-            if let Some(p) = self.clusters.get(&title_case(lower)) {
-                return Some(p);
-            }
-        }
-        self.clusters.get(lower).map(|p| &**p)
+        in_running_text_case(word, lower, |form| self.clusters.get(form).map(|p| &**p))
     }
+}
+
+/// Looks a word up as written, then (for a word in capitals) in title case, then in lower
+/// case: headlines are in capitals, and the lexicons have the word as running text does.
+fn in_running_text_case<T>(word: &str, lower: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if let Some(found) = find(word) {
+        return Some(found);
+    }
+    if word.chars().all(|c| !c.is_lowercase()) && word.len() > 1 {
+        if let Some(found) = find(&title_case(lower)) {
+            return Some(found);
+        }
+    }
+    find(lower)
 }
 
 /// "russia" → "Russia": headlines are in capitals, the lexicons have running-text case.
