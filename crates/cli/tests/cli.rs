@@ -696,6 +696,9 @@ fn eval_ner_scores_a_conll_file_and_another_systems_tags() {
         "{report:#}"
     );
     assert!(report["tokens_per_second"].as_f64().unwrap() > 0.0);
+    if cfg!(unix) {
+        assert!(report["tokens_per_cpu_second"].as_f64().unwrap() > 0.0);
+    }
 
     // Another system's file: everything right but the organisation.
     std::fs::write(

@@ -53,6 +53,12 @@ pub struct NerReport {
     pub seconds: f64,
     /// Tokens tagged per second on one thread (0 when scoring another system's file).
     pub tokens_per_second: f64,
+    /// CPU seconds the tagging thread used (0 when scoring another system's file, or
+    /// where the platform has no per-thread clock).
+    pub cpu_seconds: f64,
+    /// Tokens tagged per CPU second of that thread: the per-core speed, which unlike the
+    /// wall clock does not count time the machine gave to other work.
+    pub tokens_per_cpu_second: f64,
 }
 
 impl NerReport {
@@ -62,7 +68,9 @@ impl NerReport {
         counts: Counts,
         tokens: usize,
         seconds: f64,
+        cpu_seconds: f64,
     ) -> Self {
+        let rate = |s: f64| if s > 0.0 { tokens as f64 / s } else { 0.0 };
         NerReport {
             system,
             data: data.to_path_buf(),
@@ -74,11 +82,9 @@ impl NerReport {
                 .collect(),
             tokens,
             seconds,
-            tokens_per_second: if seconds > 0.0 {
-                tokens as f64 / seconds
-            } else {
-                0.0
-            },
+            tokens_per_second: rate(seconds),
+            cpu_seconds,
+            tokens_per_cpu_second: rate(cpu_seconds),
         }
     }
 
@@ -102,6 +108,12 @@ impl NerReport {
             s.push_str(&format!(
                 "{} tokens in {:.2} s on one thread: {:.0} tokens/s\n",
                 self.tokens, self.seconds, self.tokens_per_second
+            ));
+        }
+        if self.cpu_seconds > 0.0 {
+            s.push_str(&format!(
+                "{:.2} CPU seconds: {:.0} tokens per CPU second\n",
+                self.cpu_seconds, self.tokens_per_cpu_second
             ));
         }
         s
@@ -129,12 +141,17 @@ pub fn evaluate(
     let mut tokens = 0;
     let mut predicted = Vec::with_capacity(docs.len());
     let started = Instant::now();
+    let cpu_started = thread_cpu_seconds();
     for doc in &docs {
         let sentences: Vec<&Vec<String>> = doc.sentences.iter().map(|s| &s.tokens).collect();
         predicted.push(tagger.tag_document(&sentences));
         tokens += doc.token_count();
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = match (cpu_started, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => b - a,
+        _ => 0.0,
+    };
     if let Some(path) = write {
         let mut out = String::new();
         for (doc, labels_of_doc) in docs.iter().zip(&predicted) {
@@ -163,7 +180,16 @@ pub fn evaluate(
         counts,
         tokens,
         seconds,
+        cpu_seconds,
     ))
+}
+
+/// CPU time of the calling thread, where the platform keeps one: Linux's scheduler
+/// statistics give it in nanoseconds (the first field of `schedstat`).
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos as f64 * 1e-9)
 }
 
 /// IOB2 tags for any IOB-style tag sequence.
@@ -220,6 +246,7 @@ pub fn score_predictions(
         data,
         counts,
         tokens,
+        0.0,
         0.0,
     ))
 }

@@ -4,8 +4,7 @@
 //! story, and its clearest mention ("Peter Blackburn said") may come after an ambiguous
 //! one (a headline "BLACKBURN").
 
-use std::collections::HashMap;
-
+use crate::features::FnvMap;
 use crate::labels::{self, TYPES};
 
 /// Longest name, in tokens, that is looked for again across the document.
@@ -47,11 +46,11 @@ pub fn aggregates<T: AsRef<[S]>, S: AsRef<str>>(
         })
         .collect();
     // Token majority: the types the first pass gave each capitalised word.
-    let mut token_types: HashMap<&str, [u16; 4]> = HashMap::new();
+    let mut token_types: FnvMap<&str, [u16; 4]> = FnvMap::default();
     // Entity majority: the types it gave each name (token sequence).
-    let mut entity_types: HashMap<String, [u16; 4]> = HashMap::new();
+    let mut entity_types: FnvMap<String, [u16; 4]> = FnvMap::default();
     // Words that were part of a longer name, and of which type.
-    let mut part_of: HashMap<&str, [u16; 4]> = HashMap::new();
+    let mut part_of: FnvMap<&str, [u16; 4]> = FnvMap::default();
     for (s, labels_of) in first_pass.iter().enumerate() {
         for chunk in labels::to_chunks(labels_of) {
             let ty = TYPES.iter().position(|t| *t == chunk.label).unwrap_or(0);

@@ -1,17 +1,17 @@
 //! Greedy left-to-right decoding over well-formed BILOU sequences, shared by training
 //! (which scores with the weights being learnt) and tagging.
 
-use std::collections::HashMap;
-
 use crate::aggregate::Aggregates;
-use crate::features::{history_features, DocumentContext, FeatureSink, Lexicon, SentenceView};
+use crate::features::{
+    history_features_of_tail, DocumentContext, FeatureSink, FnvMap, Lexicon, SentenceView,
+};
 use crate::labels::{self, LABEL_COUNT, OUTSIDE};
 use crate::model::Weights;
 
 /// Labels each type has been given for a word earlier in the document, by lowercased
 /// word. Names are repeated in a story ("Blackburn" after "Peter Blackburn") and the
 /// earlier, fuller context is usually the clearer one.
-pub type DocumentHistory = HashMap<String, [u16; 4]>;
+pub type DocumentHistory = FnvMap<String, [u16; 4]>;
 
 /// Picks the best label allowed after `previous`, considering that the sentence may end.
 pub(crate) fn best_label(scores: &[f32; LABEL_COUNT], previous: Option<u8>, last: bool) -> u8 {
@@ -96,69 +96,122 @@ where
 {
     let n = view.len().min(static_scores.len());
     let width = width.max(1);
-    let mut beam: Vec<(f32, Vec<u8>)> = vec![(0.0, Vec::with_capacity(n))];
-    let mut candidates: Vec<(f32, usize, u8)> = Vec::with_capacity(width * LABEL_COUNT);
+    // A hypothesis is its score, its last two labels (all the history features read),
+    // whether it is still the gold sequence, and where its labels are in `steps`; the
+    // sequences are read back at the end, so extending one copies nothing.
+    let mut beam: Vec<Hypothesis> = vec![Hypothesis {
+        total: 0.0,
+        tail: [u8::MAX; 2],
+        gold: true,
+        step: usize::MAX,
+    }];
+    let mut next: Vec<Hypothesis> = Vec::with_capacity(width);
+    // (parent step index, label) of every hypothesis kept, step after step.
+    let mut steps: Vec<(usize, u8)> = Vec::with_capacity(n * width);
+    let mut best: Vec<Candidate> = Vec::with_capacity(width + 1);
     // Hypotheses that end in the same two labels have the same history features, so
     // their scores are computed once per token.
     let mut memo: Vec<([u8; 2], [f32; LABEL_COUNT])> = Vec::with_capacity(width);
+    let mut last_kept = usize::MAX;
+    let seen = |i: usize| history.get(view.lower(i));
     for (i, statics) in static_scores.iter().enumerate().take(n) {
-        candidates.clear();
+        best.clear();
         memo.clear();
-        for (h, (total, labels)) in beam.iter().enumerate() {
-            let tail = [
-                i.checked_sub(2).map_or(u8::MAX, |j| labels[j]),
-                i.checked_sub(1).map_or(u8::MAX, |j| labels[j]),
-            ];
-            let scores = match memo.iter().find(|(t, _)| *t == tail) {
+        let seen_here = seen(i);
+        for (h, hyp) in beam.iter().enumerate() {
+            let scores = match memo.iter().find(|(t, _)| *t == hyp.tail) {
                 Some((_, scores)) => *scores,
                 None => {
                     sink.clear();
-                    history_features(view, i, labels, history.get(view.lower(i)), sink);
+                    let [p2, p1] = hyp.tail;
+                    history_features_of_tail(
+                        view,
+                        i,
+                        (p2 != u8::MAX).then_some(p2),
+                        (p1 != u8::MAX).then_some(p1),
+                        seen_here,
+                        sink,
+                    );
                     let mut scores = *statics;
                     score(&sink.hashes, &mut scores);
-                    memo.push((tail, scores));
+                    memo.push((hyp.tail, scores));
                     scores
                 }
             };
-            let previous = labels.last().copied();
+            let previous = (hyp.tail[1] != u8::MAX).then_some(hyp.tail[1]);
             if width == 1 {
                 let l = best_label(&scores, previous, i + 1 == n);
-                candidates.push((total + scores[l as usize], h, l));
+                keep_best(&mut best, width, (hyp.total + scores[l as usize], h, l));
                 continue;
             }
             for l in 0..LABEL_COUNT as u8 {
                 if labels::allowed(previous, l) && (i + 1 < n || labels::may_end(l)) {
-                    candidates.push((total + scores[l as usize], h, l));
+                    keep_best(&mut best, width, (hyp.total + scores[l as usize], h, l));
                 }
             }
         }
-        // Highest score first; ties by label so decoding never depends on sort stability.
-        // Only the best `width` are kept, so only they are sorted.
-        let order = |a: &(f32, usize, u8), b: &(f32, usize, u8)| {
-            b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1))
-        };
-        if candidates.len() > width {
-            candidates.select_nth_unstable_by(width - 1, order);
-            candidates.truncate(width);
+        next.clear();
+        let mut any_gold = false;
+        for &(total, h, l) in &best {
+            let parent = &beam[h];
+            let on_gold = gold.is_some_and(|g| parent.gold && g[i] == l);
+            any_gold |= on_gold;
+            steps.push((parent.step, l));
+            next.push(Hypothesis {
+                total,
+                tail: [parent.tail[1], l],
+                gold: on_gold,
+                step: steps.len() - 1,
+            });
         }
-        candidates.sort_unstable_by(order);
-        let next: Vec<(f32, Vec<u8>)> = candidates
-            .iter()
-            .take(width)
-            .map(|&(total, h, l)| {
-                let mut labels = beam[h].1.clone();
-                labels.push(l);
-                (total, labels)
-            })
-            .collect();
-        beam = next;
-        if let Some(gold) = gold {
-            if !beam.iter().any(|(_, l)| l[..] == gold[..=i]) {
-                break;
-            }
+        std::mem::swap(&mut beam, &mut next);
+        last_kept = beam.first().map_or(usize::MAX, |b| b.step);
+        if gold.is_some() && !any_gold {
+            break;
         }
     }
-    beam.into_iter().next().map(|(_, l)| l).unwrap_or_default()
+    let mut labels_out = Vec::with_capacity(n);
+    let mut at = last_kept;
+    while at != usize::MAX {
+        let (parent, l) = steps[at];
+        labels_out.push(l);
+        at = parent;
+    }
+    labels_out.reverse();
+    labels_out
+}
+
+#[derive(Clone, Copy)]
+struct Hypothesis {
+    total: f32,
+    tail: [u8; 2],
+    gold: bool,
+    step: usize,
+}
+
+/// Score, hypothesis, label.
+type Candidate = (f32, usize, u8);
+
+/// Highest score first; ties by label, then by hypothesis, so decoding never depends on
+/// the order candidates come in.
+fn better(a: &Candidate, b: &Candidate) -> bool {
+    b.0.total_cmp(&a.0)
+        .then(a.2.cmp(&b.2))
+        .then(a.1.cmp(&b.1))
+        .is_lt()
+}
+
+/// Inserts `c` into `best` (sorted, best first) if it is among the `width` best so far.
+fn keep_best(best: &mut Vec<Candidate>, width: usize, c: Candidate) {
+    if best.len() == width && !better(&c, &best[width - 1]) {
+        return;
+    }
+    let at = best
+        .iter()
+        .position(|b| better(&c, b))
+        .unwrap_or(best.len());
+    best.insert(at, c);
+    best.truncate(width);
 }
 
 /// Tags a document (sentences of tokens) with one stage's weights; `extras` are the
@@ -303,7 +356,7 @@ impl<'a> Prepared<'a> {
 
     /// Decodes the document given every token's static scores, in document order.
     fn tag_scored(&self, weights: &Weights, statics: &[[f32; LABEL_COUNT]]) -> Vec<Vec<u8>> {
-        let mut history = DocumentHistory::new();
+        let mut history = DocumentHistory::default();
         let mut sink = FeatureSink::new();
         let mut out = Vec::with_capacity(self.views.len());
         let mut token = 0;

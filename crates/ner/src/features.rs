@@ -18,16 +18,44 @@ pub fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
+/// FNV-1a for the tagger's string-keyed maps: their keys are short words looked up
+/// several times per token, where the standard library's DoS-resistant hash costs more
+/// than the lookup. The keys are our lexicons and the document's own words.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        // Fold the high bits, the best mixed, down to the low ones the map buckets by.
+        self.0 ^ (self.0 >> 31)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by short strings, hashed with [`FnvHasher`].
+pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+
 /// Word clusters and name lists the features consult.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    clusters: HashMap<String, Box<str>>,
-    phrases: HashMap<String, Vec<u16>>,
+    clusters: FnvMap<String, Box<str>>,
+    phrases: FnvMap<String, Vec<u16>>,
     list_names: Vec<String>,
     max_phrase_tokens: usize,
     /// Word-vector clusters by FNV hash of the word: row, then k-means ids from fine to
     /// coarse. Keyed by hash because 300,000 strings would triple the tagger's memory.
-    embeddings: HashMap<u64, [u16; 4]>,
+    embeddings: HashMap<u64, [u16; 4], std::hash::BuildHasherDefault<crate::model::PassThrough>>,
     fingerprint: u64,
 }
 
@@ -37,7 +65,7 @@ impl Lexicon {
     /// and named phrase lists (each phrase a space-separated token sequence).
     pub fn new(clusters_tsv: &str, lists: &[(String, Vec<String>)]) -> Lexicon {
         let mut fingerprint_input = Vec::new();
-        let mut clusters = HashMap::new();
+        let mut clusters = FnvMap::default();
         for line in clusters_tsv.lines() {
             // Comment lines have no tab; `#<TAB>path` is the cluster of the word `#`.
             if line.starts_with('#') && !line.contains('\t') {
@@ -49,7 +77,7 @@ impl Lexicon {
             }
         }
         fingerprint_input.extend_from_slice(&hash(clusters_tsv.as_bytes()).to_le_bytes());
-        let mut phrases: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut phrases: FnvMap<String, Vec<u16>> = FnvMap::default();
         let mut list_names = Vec::new();
         let mut max_phrase_tokens = 0;
         for (id, (list, entries)) in lists.iter().enumerate() {
@@ -75,7 +103,7 @@ impl Lexicon {
             phrases,
             list_names,
             max_phrase_tokens: max_phrase_tokens.min(8),
-            embeddings: HashMap::new(),
+            embeddings: HashMap::default(),
             fingerprint: hash(&fingerprint_input),
         }
     }
@@ -83,7 +111,8 @@ impl Lexicon {
     /// Adds word-vector clusters (`word<TAB>row<TAB>fine<TAB>mid<TAB>coarse` per line,
     /// `# ` header lines without a tab), as `tools/make-embedding-clusters.py` writes them.
     pub fn with_embeddings(mut self, embeddings_tsv: &str) -> Lexicon {
-        let mut map = HashMap::with_capacity(embeddings_tsv.len() / 24);
+        let mut map =
+            HashMap::with_capacity_and_hasher(embeddings_tsv.len() / 24, Default::default());
         for line in embeddings_tsv.lines() {
             if line.starts_with('#') && !line.contains('\t') {
                 continue;
@@ -699,16 +728,23 @@ pub fn history_features(
     seen: Option<&[u16; 4]>,
     sink: &mut FeatureSink,
 ) {
-    let p1 = if i >= 1 {
-        LABEL_NAMES[previous[i - 1] as usize]
-    } else {
-        "<s>"
-    };
-    let p2 = if i >= 2 {
-        LABEL_NAMES[previous[i - 2] as usize]
-    } else {
-        "<s>"
-    };
+    let before = |k: usize| i.checked_sub(k).map(|j| previous[j]);
+    history_features_of_tail(view, i, before(2), before(1), seen, sink);
+}
+
+/// [`history_features`] given only the two labels before token `i` (`None` before the
+/// sentence start): they are all the features read of the labels chosen so far.
+pub(crate) fn history_features_of_tail(
+    view: &SentenceView,
+    i: usize,
+    before2: Option<u8>,
+    before1: Option<u8>,
+    seen: Option<&[u16; 4]>,
+    sink: &mut FeatureSink,
+) {
+    let name = |l: Option<u8>| l.map_or("<s>", |l| LABEL_NAMES[l as usize]);
+    let p1 = name(before1);
+    let p2 = name(before2);
     sink.one("t1=", p1);
     sink.two("t2t1=", p2, p1);
     sink.two("t1l=", p1, view.lower(i));

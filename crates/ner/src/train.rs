@@ -424,7 +424,7 @@ impl Trainer {
         let mut sink = FeatureSink::with_names();
         for &d in &order {
             let doc = &docs[d];
-            let mut history = DocumentHistory::new();
+            let mut history = DocumentHistory::default();
             let mut token = 0;
             let context = doc_context(doc);
             for s in &doc.sentences {
