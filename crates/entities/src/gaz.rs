@@ -2,13 +2,11 @@
 //! what country a word points to, and who holds an office.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use tri_gazetteer::{Entry, Gazetteer, Subtype};
 use tri_model::EntityKind;
 
-use crate::lexicon::{self, Fnv};
+use crate::lexicon;
 
 /// The gazetteer with the answers of one article's lookups remembered: an article names
 /// the same few entities again and again ("Putin" twenty times), and a lookup normalises
@@ -21,7 +19,7 @@ pub(crate) struct Gaz<'g> {
     demonyms: RefCell<Memo<Option<&'g Entry>>>,
 }
 
-type Memo<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Memo<V> = tri_model::FnvMap<String, V>;
 
 fn kind_slot(kind: EntityKind) -> usize {
     match kind {

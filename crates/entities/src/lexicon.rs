@@ -4,7 +4,6 @@
 //! use, answers every membership question about a word with one hash lookup.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Nouns that name a role, office or occupation ("president", "spokesman", "researcher").
@@ -536,9 +535,9 @@ enum List {
 
 /// For every word of any list, the bits of the lists holding it.
 fn flags(lower: &str) -> u16 {
-    static TABLE: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    static TABLE: OnceLock<tri_model::FnvMap<&'static str, u16>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut t: tri_model::FnvMap<&'static str, u16> = HashMap::default();
         for (bit, list) in LISTS.iter().enumerate() {
             for w in list.iter() {
                 *t.entry(w).or_default() |= 1 << bit;
@@ -551,29 +550,6 @@ fn flags(lower: &str) -> u16 {
 
 fn has(list: List, lower: &str) -> bool {
     flags(lower) & (1 << list as u16) != 0
-}
-
-/// FNV-1a: faster than SipHash on the short words and names this crate hashes.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 /// Lower-cases `word` into a small stack-friendly `String` (ASCII fast path).

@@ -9,7 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 mod annotation;
+mod fnv;
 pub use annotation::{Entity, EntityKind, EntityMention, Mention, MentionForm, Sentence, Span};
+pub use fnv::{FnvHasher, FnvMap};
 
 /// What kind of content a [`RawDoc`] holds once its container has been opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

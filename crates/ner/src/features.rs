@@ -18,33 +18,7 @@ pub fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// FNV-1a for the tagger's string-keyed maps: their keys are short words looked up
-/// several times per token, where the standard library's DoS-resistant hash costs more
-/// than the lookup. The keys are our lexicons and the document's own words.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        // Fold the high bits, the best mixed, down to the low ones the map buckets by.
-        self.0 ^ (self.0 >> 31)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by short strings, hashed with [`FnvHasher`].
-pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+pub use tri_model::FnvMap;
 
 /// Word clusters and name lists the features consult.
 #[derive(Debug, Default)]
