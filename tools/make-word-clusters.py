@@ -9,8 +9,8 @@ Corpus (newswire-like English; NOT the CoNLL-2003 test split; see models/ner/CLU
                      GitHub nltk/nltk_data (packages/corpora/): WSJ text of CoNLL-2000 and the
                      Penn Treebank sample, NYT/APW newswire of IEER, ABC rural and science
                      news, Brown corpus press sections A and B (reportage, editorial).
-  --shared DIR       the project's shared/data: conll2003/train.txt and valid.txt (tokens only,
-                     never test.txt), polnear/{train,dev}/text, tempeval3/dev-timebank,
+  --shared DIR       the project's shared/data: conll2003/train.txt (tokens only; valid.txt
+                     only when --conll-splits names it, never test.txt), polnear/{train,dev}/text, tempeval3/dev-timebank,
                      article-extraction-benchmark/ground-truth.json (article bodies).
 
 Text is tokenized like CoNLL-2003 (Penn-Treebank-like: punctuation split, clitics 's n't
@@ -257,8 +257,8 @@ def src_brown(d):
                     yield _retok(toks)
 
 
-def src_conll2003(d):
-    for split in ("train.txt", "valid.txt"):          # never test.txt
+def src_conll2003(d, splits=("train.txt", "valid.txt")):
+    for split in splits:                              # never test.txt
         sent = []
         for line in open(os.path.join(d, "conll2003", split), encoding="utf-8"):
             parts = line.split()
@@ -321,7 +321,8 @@ def corpus(args):
 def _sources(args):
     return [
         ("reuters21578", src_reuters(args.reuters)),
-        ("conll2003-train+valid", src_conll2003(args.shared)),
+        ("conll2003-" + "+".join(s.split(".")[0] for s in args.conll_splits),
+         src_conll2003(args.shared, args.conll_splits)),
         ("conll2000-wsj", src_conll2000(args.nltk_data)),
         ("treebank-wsj-sample", src_treebank(args.nltk_data)),
         ("ieer-nyt-apw", src_ieer(args.nltk_data)),
@@ -715,6 +716,10 @@ def main():
     ap.add_argument("--shared")
     ap.add_argument("-c", type=int, default=1000)
     ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--conll-splits", default="train.txt",
+                    type=lambda v: tuple(v.split(",")),
+                    help="CoNLL-2003 files whose tokens join the corpus (never test.txt); "
+                    "train.txt alone keeps valid.txt a fair stand-in for unseen text")
     ap.add_argument("--out", default="models/ner/clusters.tsv")
     ap.add_argument("--corpus-out", help="also write the tokenized corpus, one sentence a line")
     ap.add_argument("--selftest", action="store_true")

@@ -10,7 +10,7 @@
 #   REUTERS_JSON_GIT  git dir of github.com/mihaibogdan10/json-reuters-21578
 #   SHARED_DATA       default: ../shared/data beside the checkout, else /work/shared/data
 #   OUT               default: models/ner/clusters.tsv
-# env: CLUSTERS=1000 MIN_COUNT=2 WORK=bench-out/clusters VENV=bench-out/clusters-venv
+# env: CLUSTERS=1000 MIN_COUNT=2 CONLL_SPLITS=train.txt WORK=bench-out/clusters VENV=bench-out/clusters-venv
 # Takes about 25 minutes on one core (c=1000); run it under `nice`.
 set -euo pipefail
 abs() { [ -z "$1" ] || (cd "$1" && pwd); }
@@ -53,4 +53,4 @@ fi
 "$VENV/bin/python" tools/make-word-clusters.py --selftest
 "$VENV/bin/python" tools/make-word-clusters.py \
   --reuters "$WORK/reuters" --nltk-data "$WORK/nltk" --shared "$SHARED" \
-  -c "$CLUSTERS" --min-count "$MIN_COUNT" --out "$OUT"
+  -c "$CLUSTERS" --min-count "$MIN_COUNT" --conll-splits "${CONLL_SPLITS:-train.txt}" --out "$OUT"

@@ -231,6 +231,13 @@ enum TrainCommand {
         /// Train only the first stage (no document-level second pass).
         #[arg(long)]
         one_stage: bool,
+        /// Drop features seen fewer times than this in the training data.
+        #[arg(long, default_value_t = 1)]
+        min_count: u32,
+        /// Perceptrons per stage, each in its own seeded order, averaged into one model
+        /// (as fast to tag with as one; training does this many times the work).
+        #[arg(long, default_value_t = 4)]
+        ensemble: usize,
     },
 }
 
@@ -434,7 +441,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             epochs,
             seed,
             one_stage,
-        }) => train_ner(&train, dev.as_deref(), &out, epochs, seed, !one_stage),
+            min_count,
+            ensemble,
+        }) => train_ner(
+            &train,
+            dev.as_deref(),
+            &out,
+            tri_ner::train::TrainOptions {
+                max_epochs: epochs,
+                seed,
+                min_count,
+                two_stage: !one_stage,
+                ensemble,
+            },
+        ),
         Command::Eval(EvalCommand::Extract { data, json }) => {
             let report = tri_eval::extraction::evaluate(&data)
                 .with_context(|| format!("evaluating extraction on {}", data.display()))?;
@@ -452,10 +472,9 @@ fn train_ner(
     train: &Path,
     dev: Option<&Path>,
     out: &Path,
-    epochs: usize,
-    seed: u64,
-    two_stage: bool,
+    options: tri_ner::train::TrainOptions,
 ) -> Result<ExitCode> {
+    let epochs = options.max_epochs;
     let read = |p: &Path| {
         tri_ner::conll::read_file(p)
             .with_context(|| format!("reading training data {}", p.display()))
@@ -463,12 +482,6 @@ fn train_ner(
     let train_docs = read(train)?;
     let dev_docs = dev.map(read).transpose()?;
     let lexicon = tri_ner::bundled::lexicon();
-    let options = tri_ner::train::TrainOptions {
-        max_epochs: epochs,
-        seed,
-        two_stage,
-        ..Default::default()
-    };
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(epochs as u64);
         bar.set_style(

@@ -37,6 +37,9 @@ const EMBEDDINGS: &[u8] = &[];
 pub fn lexicon() -> Lexicon {
     let mut lists = gazetteer_lists(Gazetteer::embedded());
     lists.push(("club".to_string(), name_list(CLUBS)));
+    lists.push(("first".to_string(), name_list(FIRST_NAMES)));
+    lists.push(("surname".to_string(), name_list(SURNAMES)));
+    lists.push(("company".to_string(), name_list(COMPANIES)));
     let lexicon = Lexicon::new(CLUSTERS, &lists);
     if EMBEDDINGS.is_empty() {
         return lexicon;
@@ -53,6 +56,24 @@ pub fn lexicon() -> Lexicon {
 const CLUBS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../models/ner/lists/clubs.txt"
+));
+
+/// Given names of many countries and US family names (`tools/make-name-lists.py`): most
+/// people in the news are named once, and knowing a given name from a town helps there.
+const FIRST_NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/lists/first-names.txt"
+));
+const SURNAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/lists/surnames.txt"
+));
+
+/// Listed companies with and without their legal form (`tools/make-company-list.py`):
+/// companies named after a founder or a town are otherwise read as the person or place.
+const COMPANIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/ner/lists/companies.txt"
 ));
 
 /// The names of a list file (one per line, `#` lines are comments), each tokenised as
@@ -161,5 +182,24 @@ mod tests {
         let clubs = name_list(CLUBS);
         assert!(clubs.len() > 5000, "{} clubs", clubs.len());
         assert!(clubs.iter().any(|c| c == "Bristol Rovers"));
+    }
+
+    #[test]
+    fn the_shipped_person_and_company_lists_are_in_the_lexicon() {
+        let first = name_list(FIRST_NAMES);
+        let surnames = name_list(SURNAMES);
+        let companies = name_list(COMPANIES);
+        assert!(first.len() > 40_000 && surnames.len() > 80_000);
+        // Given names beyond the US census: nam_dict's Bulgarian, French, Irish ones.
+        for name in ["Hristo", "Zinedine", "Siobhan"] {
+            assert!(first.iter().any(|n| n == name), "{name}");
+        }
+        assert!(surnames.iter().any(|n| n == "Johnson"));
+        // A company is listed with and without its legal form.
+        assert!(companies.iter().any(|n| n == "Siemens"));
+        let lexicon = lexicon();
+        for list in ["first", "surname", "company", "club", "country"] {
+            assert!(lexicon.list_names.iter().any(|l| l == list), "{list}");
+        }
     }
 }

@@ -25,7 +25,7 @@ pub use tri_model::FnvMap;
 pub struct Lexicon {
     clusters: FnvMap<String, Box<str>>,
     phrases: FnvMap<String, Vec<u16>>,
-    list_names: Vec<String>,
+    pub(crate) list_names: Vec<String>,
     max_phrase_tokens: usize,
     /// Word-vector clusters by FNV hash of the word: row, then k-means ids from fine to
     /// coarse. Keyed by hash because 300,000 strings would triple the tagger's memory.
@@ -275,7 +275,16 @@ pub struct DocumentContext {
     /// A sports report: there a city or country name usually stands for its team
     /// ("Seattle beat Texas 5-2"), elsewhere for the place.
     sport: bool,
+    /// Per capitalised word met more than once: the words either side of all its
+    /// occurrences (`L`/`R` and the lower-cased word), so each mention sees the
+    /// contexts of the others ("Wasps" beside "beat" in one sentence and "15-10" in
+    /// another: context aggregation, Ratinov and Roth 2009).
+    neighbours: FnvMap<String, Vec<String>>,
 }
+
+/// Most aggregated context words kept per word: a name repeated through a long report
+/// would otherwise bring hundreds.
+const MAX_NEIGHBOURS: usize = 16;
 
 /// Words that mark a sports report. A report needs several distinct ones (or a score
 /// line), so one "match" or "cup" in a business story does not make it sport.
@@ -422,8 +431,47 @@ impl DocumentContext {
             }
         }
         ctx.sport = sport_words.len() >= 3 || (sport_words.len() >= 2 && score_lines >= 1);
+        ctx.neighbours = aggregated_contexts(sentences);
         ctx
     }
+}
+
+/// The neighbours of every capitalised word that occurs more than once, each word's in
+/// the order they appear, so the features come out the same on every run.
+fn aggregated_contexts<T: AsRef<[S]>, S: AsRef<str>>(
+    sentences: &[T],
+) -> FnvMap<String, Vec<String>> {
+    let mut seen: FnvMap<String, (usize, Vec<String>)> = FnvMap::default();
+    for sentence in sentences {
+        let sentence = sentence.as_ref();
+        let lower = |j: usize| sentence[j].as_ref().to_lowercase();
+        for (i, w) in sentence.iter().enumerate() {
+            if !w.as_ref().chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let entry = seen.entry(w.as_ref().to_lowercase()).or_default();
+            entry.0 += 1;
+            let left = if i == 0 {
+                "<s>".to_string()
+            } else {
+                lower(i - 1)
+            };
+            let right = if i + 1 == sentence.len() {
+                "</s>".to_string()
+            } else {
+                lower(i + 1)
+            };
+            for word in [format!("L{left}"), format!("R{right}")] {
+                if entry.1.len() < MAX_NEIGHBOURS && !entry.1.contains(&word) {
+                    entry.1.push(word);
+                }
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, (count, _))| *count > 1)
+        .map(|(word, (_, neighbours))| (word, neighbours))
+        .collect()
 }
 
 /// "5-2", "2-1", "6-4": a result, as sports reports write it (not a year range).
@@ -451,6 +499,8 @@ pub struct SentenceView<'a> {
     sport: bool,
     /// A row of a results or prices table: names and numbers, hardly any running text.
     table: bool,
+    /// Per token: the neighbours of all occurrences of its word in the document.
+    aggregated: Vec<Option<Vec<String>>>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -497,6 +547,10 @@ impl<'a> SentenceView<'a> {
             .count();
         let table = words.len() >= 3 && numbers >= 1 && lowercase_words * 5 < words.len();
         let gazetteer = match_phrases(words, &lower, lexicon, capitals);
+        let aggregated = lower
+            .iter()
+            .map(|l| context.neighbours.get(l).cloned())
+            .collect();
         SentenceView {
             words: words.to_vec(),
             lower,
@@ -508,6 +562,7 @@ impl<'a> SentenceView<'a> {
             capitals,
             sport: context.sport,
             table,
+            aggregated,
         }
     }
 
@@ -571,6 +626,13 @@ impl<'a> SentenceView<'a> {
         sink.two("ls+1=", lower, shape_at(1));
         if i == 0 {
             sink.one("first|s=", &self.shape[i]);
+        }
+        if self.capitalised(i) {
+            if let Some(neighbours) = &self.aggregated[i] {
+                for n in neighbours {
+                    sink.one("ca=", n);
+                }
+            }
         }
         if (i == 0 && self.capitalised(i)) || self.capitals {
             let (low, cap) = self.document[i];
@@ -824,6 +886,34 @@ fn match_phrases(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_mention_sees_the_contexts_of_the_others() {
+        let sentences = vec![
+            vec!["Wasps", "beat", "Bath", "."],
+            vec!["Bath", "lost", "to", "Wasps", "15-10", "."],
+            vec!["Leicester", "won", "."],
+        ];
+        let context = DocumentContext::new(&sentences);
+        let wasps = &context.neighbours["wasps"];
+        assert_eq!(wasps, &["L<s>", "Rbeat", "Lto", "R15-10"]);
+        // Met once: its only context is already in the window features.
+        assert!(!context.neighbours.contains_key("leicester"));
+        let lexicon = Lexicon::default();
+        let words = ["Wasps", "beat", "Bath", "."];
+        let view = SentenceView::new(&words, &lexicon, &context);
+        let mut sink = FeatureSink::with_names();
+        view.static_features(0, &lexicon, &mut sink);
+        let names = sink.names().unwrap_or_default();
+        assert!(names.iter().any(|n| n == "ca=R15-10"), "{names:?}");
+        sink.clear();
+        view.static_features(1, &lexicon, &mut sink);
+        let names = sink.names().unwrap_or_default();
+        assert!(
+            !names.iter().any(|n| n.starts_with("ca=")),
+            "lower-case word"
+        );
+    }
 
     #[test]
     fn shapes_collapse_runs() {
