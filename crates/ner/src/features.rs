@@ -547,9 +547,17 @@ impl<'a> SentenceView<'a> {
             .count();
         let table = words.len() >= 3 && numbers >= 1 && lowercase_words * 5 < words.len();
         let gazetteer = match_phrases(words, &lower, lexicon, capitals);
-        let aggregated = lower
+        // Only capitalised words use them; "the" may share a key with "The".
+        let aggregated = words
             .iter()
-            .map(|l| context.neighbours.get(l).cloned())
+            .zip(&lower)
+            .map(|(w, l)| {
+                w.chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    .then(|| context.neighbours.get(l).cloned())
+                    .flatten()
+            })
             .collect();
         SentenceView {
             words: words.to_vec(),
