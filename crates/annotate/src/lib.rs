@@ -5,12 +5,12 @@
 //!
 //! Stages so far: sentences and tokens ([`tri_text`]), named-entity mentions
 //! ([`tri_ner`]), and the entities they refer to ([`tri_entities`], with the shipped
-//! gazetteer).
+//! gazetteer), then quotes, sources and provenance ([`tri_attribution`]).
 #![forbid(unsafe_code)]
 
 use serde::Serialize;
 use tri_gazetteer::Gazetteer;
-use tri_model::{Entity, EntityKind, Mention, Span};
+use tri_model::{Attributions, Entity, EntityKind, Mention, Span};
 use tri_ner::Tagger;
 use tri_text::Segmented;
 
@@ -32,6 +32,8 @@ pub struct Annotated {
     pub mentions: Vec<Mention>,
     /// The entities the mentions refer to, in order of first mention.
     pub entities: Vec<Entity>,
+    /// Quotes, their sources and the article's provenance.
+    pub attributions: Attributions,
 }
 
 /// Runs the stages with the shipped models.
@@ -69,17 +71,38 @@ impl Annotator {
     /// named-entity model is trained on English news, so other languages get sentences
     /// and tokens but no mentions rather than wrong ones.
     pub fn annotate(&self, text: &str, language: Option<&str>) -> Annotated {
+        self.annotate_with(text, language, None)
+    }
+
+    /// [`Annotator::annotate`] for an article whose metadata names its publishing
+    /// outlet, so that the provenance chain starts from it.
+    pub fn annotate_with(&self, text: &str, language: Option<&str>, outlet: Option<&str>) -> Annotated {
         let segmented = tri_text::segment(text);
         let mentions = if language.is_none_or(|l| l == "en") {
             self.mentions(text, &segmented)
         } else {
             Vec::new()
         };
-        let entities = tri_entities::resolve(text, &segmented, &mentions, Gazetteer::embedded());
+        let gazetteer = Gazetteer::embedded();
+        let entities = tri_entities::resolve(text, &segmented, &mentions, gazetteer);
+        let attributions = if language.is_none_or(|l| l == "en") {
+            tri_attribution::attribute(
+                &tri_attribution::Input {
+                    text,
+                    segmented: &segmented,
+                    entities: &entities,
+                    outlet,
+                },
+                gazetteer,
+            )
+        } else {
+            Attributions::default()
+        };
         Annotated {
             segmented,
             mentions,
             entities,
+            attributions,
         }
     }
 

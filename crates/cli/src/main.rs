@@ -200,6 +200,29 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Quotes and their attribution on a folder in PolNeAR's layout (`text/NAME.txt`,
+    /// `attributions/NAME_ANNOTATOR.ann`, brat standoff): exact and overlap span F1 for
+    /// source, cue and content, attribution F1, speaker accuracy and speed.
+    #[command(
+        after_help = "Examples:\n  triangulate eval quotes --data ../shared/data/polnear/dev\n  triangulate eval quotes --data ../shared/data/polnear/dev --predictions textacy/ --system textacy"
+    )]
+    Quotes {
+        /// The data set's folder.
+        #[arg(long)]
+        data: PathBuf,
+        /// Score this folder of another system's `NAME.ann` files instead of extracting.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Name of the system in the report.
+        #[arg(long)]
+        system: Option<String>,
+        /// Write our predictions here as `NAME.ann` files, to read the errors.
+        #[arg(long)]
+        write: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -423,6 +446,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         || format!("evaluating named entities on {}", data.display()),
                     )?
                 }
+            };
+            if let Some(name) = system {
+                report.system = name;
+            }
+            if json {
+                outln!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                out!("{}", report.table());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Quotes {
+            data,
+            predictions,
+            system,
+            write,
+            json,
+        }) => {
+            let mut report = match predictions {
+                Some(pred) => tri_eval::quotes::score_predictions(
+                    &data,
+                    &pred,
+                    system.as_deref().unwrap_or("other"),
+                )
+                .with_context(|| format!("scoring {} against {}", pred.display(), data.display()))?,
+                None => tri_eval::quotes::evaluate(&data, write.as_deref())
+                    .with_context(|| format!("evaluating quotes on {}", data.display()))?,
             };
             if let Some(name) = system {
                 report.system = name;

@@ -6,6 +6,7 @@
 
 pub mod extraction;
 pub mod ner;
+pub mod quotes;
 
 use std::path::PathBuf;
 

@@ -186,7 +186,7 @@ pub fn evaluate(
 
 /// CPU time of the calling thread, where the platform keeps one: Linux's scheduler
 /// statistics give it in nanoseconds (the first field of `schedstat`).
-fn thread_cpu_seconds() -> Option<f64> {
+pub(crate) fn thread_cpu_seconds() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
     Some(nanos as f64 * 1e-9)

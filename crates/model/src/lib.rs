@@ -9,8 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 mod annotation;
+mod attribution;
 mod fnv;
 pub use annotation::{Entity, EntityKind, EntityMention, Mention, MentionForm, Sentence, Span};
+pub use attribution::{
+    Attributions, CitedOutlet, Outlet, OutletEvidence, Provenance, Quote, QuoteKind, Source,
+    SourceKind,
+};
 pub use fnv::{FnvHasher, FnvMap};
 
 /// What kind of content a [`RawDoc`] holds once its container has been opened.

@@ -1,0 +1,628 @@
+//! Attribution: who says so. Finds an article's direct, indirect and mixed quotes with
+//! their cues and speakers, its anonymous sources with count, descriptor and
+//! affiliation, and the provenance chain from the publishing outlet through the outlet
+//! it names as its origin to the source of each quote.
+//!
+//! Sits after entity resolution in the annotation pipeline and is a pure function of
+//! the text, its tokens and its entities:
+//! 1. [`marks`] pairs quotation marks into direct quotes (split, multi-paragraph and
+//!    headline single-quoted ones included).
+//! 2. Each direct quote takes its cue and speaker from the words after it (`," said X`,
+//!    `," X said`, `," according to X`) or before it (`X said: "`); a quote with neither
+//!    continues the speaker before it, and a short quote inside a sentence (scare
+//!    quotes) goes to the sentence's speaker.
+//! 3. Every other reporting verb or "according to" with a subject and a clause is an
+//!    indirect quote; one holding a quoted phrase is mixed.
+//! 4. Speakers resolve to sources: a person entity (pronouns to the last person
+//!    speaking), an anonymous source (count, descriptor, affiliation; "one source"
+//!    joins "three sources close to the Kremlin"), an outlet ("the publication" is the
+//!    outlet the article retells), an organisation, a document or a group.
+//! 5. [`provenance`] finds the publishing outlet and the outlets the article cites as
+//!    its origin, and every quote gets the outlet it reaches the article through.
+//!
+//! Every rule reads a few tokens around a quotation mark or cue, so the cost grows with
+//! the length of the article.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod cues;
+mod doc;
+mod marks;
+mod provenance;
+mod speakers;
+mod words;
+
+use tri_gazetteer::Gazetteer;
+use tri_model::{Entity, Span};
+use tri_text::Segmented;
+
+pub use tri_model::{
+    Attributions, CitedOutlet, Outlet, OutletEvidence, Provenance, Quote, QuoteKind, Source,
+    SourceKind,
+};
+
+use cues::{lexicon, CueClass};
+use doc::Doc;
+
+/// What the attribution stage reads: an article's text with the annotations of the
+/// stages before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The article's body text.
+    pub text: &'a str,
+    /// Its tokens and sentences.
+    pub segmented: &'a Segmented,
+    /// Its resolved entities.
+    pub entities: &'a [Entity],
+    /// The publishing outlet as the article's metadata names it, if it does.
+    pub outlet: Option<&'a str>,
+}
+
+/// Finds the quotes, sources and provenance of one article.
+pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
+    let mut doc = Doc::new(input.text, input.segmented, input.entities);
+    let marked = marks::find(input.text);
+    for (qi, q) in marked.iter().enumerate() {
+        for outer in &q.outer {
+            let mut i = doc.token_at(outer.start);
+            while i < doc.len() && doc.span(i).start < outer.end {
+                doc.quote_of[i] = Some(qi);
+                i += 1;
+            }
+        }
+    }
+    let mut finder = Finder {
+        doc: &doc,
+        used: vec![false; doc.len()],
+        found: Vec::new(),
+    };
+    finder.direct(&marked);
+    finder.indirect();
+    let mut found = finder.found;
+    found.sort_by_key(|f| f.parts[0].start);
+    speakers::resolve(&doc, gazetteer, input.outlet, found)
+}
+
+/// A quote as found, before its speaker is resolved to a source.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    pub fragment: bool,
+    pub parts: Vec<Span>,
+    /// Token range of the cue.
+    pub cue: Option<(usize, usize)>,
+    /// Token range naming the speaker.
+    pub speaker: Option<(usize, usize)>,
+    /// Token range of a second cue relaying the quote ("..., the publication writes").
+    pub relay: Option<(usize, usize)>,
+    /// The quote's speaker is that of the quote starting at this byte (a continuation,
+    /// or a quoted phrase inside that quote's reported speech).
+    pub same_speaker_as: Option<usize>,
+    /// The quote's speaker is the nearest person named before it in its sentence.
+    pub speaker_nearby: bool,
+    /// The token where the quote is anchored for resolution (its cue or first token).
+    pub anchor: usize,
+}
+
+/// A cue and the speaker it names.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    cue: (usize, usize),
+    speaker: Option<(usize, usize)>,
+    relay: Option<(usize, usize)>,
+}
+
+struct Finder<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// Tokens already used as a cue or speaker.
+    used: Vec<bool>,
+    found: Vec<Found>,
+}
+
+impl Finder<'_, '_> {
+    fn direct(&mut self, marked: &[marks::Marked]) {
+        let doc = self.doc;
+        let mut qi = 0;
+        // Index into `found` of the last direct quote with a speaker, and its paragraph.
+        let mut last_attributed: Option<(usize, usize)> = None;
+        while qi < marked.len() {
+            let q = &marked[qi];
+            let open_tok = doc.token_at(q.outer[0].start);
+            let close_tok = doc.token_at(q.outer.last().expect("a part").end - 1);
+            let mut parts = q.parts.clone();
+            let mut next = qi + 1;
+            let sentence_end = doc.sentence(doc.sentence_of[close_tok]).1;
+            let next_open = marked
+                .get(qi + 1)
+                .map(|n| doc.token_at(n.outer[0].start))
+                .unwrap_or(usize::MAX);
+            let frame_end = sentence_end.min(next_open).min(doc.len());
+            let mut cue = self.after_frame(close_tok + 1, frame_end);
+            if let Some(c) = &cue {
+                // "X," he said, "Y.": the second half is the same quote.
+                if next_open < doc.len()
+                    && doc.paragraph_of[next_open] == doc.paragraph_of[close_tok]
+                    && next_open > 0
+                    && matches!(doc.lower(next_open - 1), "," | ":" | "\u{2014}" | "-")
+                    && next_open - c.cue.1 <= 12
+                {
+                    parts.extend(marked[qi + 1].parts.iter().copied());
+                    next = qi + 2;
+                }
+            }
+            if cue.is_none() {
+                let (s_start, _) = doc.sentence(doc.sentence_of[open_tok]);
+                let prev_close = (s_start..open_tok)
+                    .rev()
+                    .find(|&i| doc.quote_of[i].is_some())
+                    .map_or(s_start, |i| i + 1);
+                cue = self.before_frame(prev_close, open_tok);
+                if cue.is_none() && open_tok == s_start && s_start > 0 {
+                    // "Caddell continued:" ending the sentence or paragraph before.
+                    let (ps, pe) = doc.sentence(doc.sentence_of[s_start - 1]);
+                    if doc.lower(pe - 1) == ":" && doc.quote_of[pe - 1].is_none() {
+                        cue = self.before_frame(ps, pe);
+                    }
+                }
+            }
+            let anchor = open_tok;
+            let words_inside = (open_tok..=close_tok).filter(|&i| doc.is_word(i)).count();
+            let (s_start, s_end) = doc.sentence(doc.sentence_of[open_tok]);
+            let words_outside = (s_start..s_end)
+                .filter(|&i| doc.is_word(i) && doc.quote_of[i].is_none())
+                .count();
+            match cue {
+                Some(c) => {
+                    self.mark_used(c.cue);
+                    if let Some(s) = c.speaker {
+                        self.mark_used(s);
+                    }
+                    if let Some(r) = c.relay {
+                        self.mark_used(r);
+                    }
+                    self.found.push(Found {
+                        kind: QuoteKind::Direct,
+                        fragment: false,
+                        parts,
+                        cue: Some(c.cue),
+                        speaker: c.speaker,
+                        relay: c.relay,
+                        same_speaker_as: None,
+                        speaker_nearby: false,
+                        anchor: c.cue.0,
+                    });
+                    last_attributed = Some((self.found.len() - 1, doc.paragraph_of[close_tok]));
+                }
+                None if words_inside <= 6 && words_outside >= 3 => {
+                    self.found.push(Found {
+                        kind: QuoteKind::Direct,
+                        fragment: true,
+                        parts,
+                        cue: None,
+                        speaker: None,
+                        relay: None,
+                        same_speaker_as: None,
+                        speaker_nearby: true,
+                        anchor,
+                    });
+                }
+                None => {
+                    let para = doc.paragraph_of[open_tok];
+                    match last_attributed {
+                        // Right after an attributed quote in its paragraph: one quote.
+                        Some((fi, p)) if p == para && self.follows_directly(fi, open_tok) => {
+                            self.found[fi].parts.extend(parts);
+                        }
+                        Some((fi, p)) if p + 1 >= para => {
+                            let start = self.found[fi].parts[0].start;
+                            self.found.push(Found {
+                                kind: QuoteKind::Direct,
+                                fragment: false,
+                                parts,
+                                cue: None,
+                                speaker: None,
+                                relay: None,
+                                same_speaker_as: Some(start),
+                                speaker_nearby: false,
+                                anchor,
+                            });
+                            last_attributed = Some((self.found.len() - 1, para));
+                        }
+                        _ => self.found.push(Found {
+                            kind: QuoteKind::Direct,
+                            fragment: false,
+                            parts,
+                            cue: None,
+                            speaker: None,
+                            relay: None,
+                            same_speaker_as: None,
+                            speaker_nearby: false,
+                            anchor,
+                        }),
+                    }
+                }
+            }
+            qi = next;
+        }
+    }
+
+    /// Whether only punctuation lies between the end of found quote `fi` (with its
+    /// cue) and token `open_tok`.
+    fn follows_directly(&self, fi: usize, open_tok: usize) -> bool {
+        let f = &self.found[fi];
+        let last = f.parts.last().expect("a part").end;
+        let end = f.cue.map_or(last, |c| self.doc.span(c.1 - 1).end.max(last));
+        let end = f
+            .speaker
+            .map_or(end, |s| self.doc.span(s.1 - 1).end.max(end));
+        let from = self.doc.token_at(end);
+        (from..open_tok).all(|i| !self.doc.is_word(i) || self.used[i])
+    }
+
+    fn mark_used(&mut self, (a, b): (usize, usize)) {
+        for u in &mut self.used[a..b] {
+            *u = true;
+        }
+    }
+
+    /// The cue after a closing quotation mark: `," said X`, `," X said`, `," according
+    /// to X, the publication writes`.
+    fn after_frame(&self, start: usize, end: usize) -> Option<Cue> {
+        let doc = self.doc;
+        let lex = lexicon();
+        let mut i = start;
+        while i < end && doc.is_punct(i) {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        // Inverted or prepositional: the cue first.
+        if let Some((class, len)) = lex.cue_at(doc, i) {
+            let speaker = speakers::np_forward(doc, i + len, end, class == CueClass::Prep);
+            if speaker.is_some() || class != CueClass::Prep {
+                let relay = speaker.and_then(|s| self.relay_after(s.1, end));
+                return Some(Cue {
+                    cue: (i, i + len),
+                    speaker,
+                    relay,
+                });
+            }
+        }
+        // Subject first: the first cue within a few tokens, with a subject before it.
+        for k in i + 1..end.min(i + 14) {
+            if doc.quote_of[k].is_some() {
+                break;
+            }
+            if let Some((class, len)) = lex.cue_at(doc, k) {
+                if class == CueClass::Prep {
+                    continue;
+                }
+                let speaker = speakers::np_backward(doc, k, i)?;
+                if speaker.0 != i {
+                    return None;
+                }
+                return Some(Cue {
+                    cue: (k, k + len),
+                    speaker: Some(speaker),
+                    relay: None,
+                });
+            }
+        }
+        None
+    }
+
+    /// `..., the publication writes` after the source of a prepositional cue.
+    fn relay_after(&self, from: usize, end: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        if from >= end || doc.lower(from) != "," {
+            return None;
+        }
+        let lex = lexicon();
+        (from + 1..end.min(from + 6)).find_map(|k| {
+            let (class, len) = lex.cue_at(doc, k)?;
+            (class == CueClass::Speech)
+                .then(|| speakers::np_backward(doc, k, from + 1))
+                .flatten()
+                .map(|s| (s.0, k + len))
+        })
+    }
+
+    /// The cue before an opening quotation mark: `X said: "`, `X said, "`, `according
+    /// to X: "`; `None` when other words come between the cue and the quote (then the
+    /// quote is a phrase inside reported speech, found by [`Finder::indirect`]).
+    fn before_frame(&self, start: usize, open_tok: usize) -> Option<Cue> {
+        let doc = self.doc;
+        let lex = lexicon();
+        let mut end = open_tok;
+        let mut colon = None;
+        while end > start && matches!(doc.lower(end - 1), ":" | "," | "that" | "\u{2014}" | "-") {
+            if doc.lower(end - 1) == ":" {
+                colon = Some(end - 1);
+            }
+            end -= 1;
+        }
+        if end <= start {
+            return None;
+        }
+        // The last cue in the frame, and what lies between it and the quote.
+        for k in (start..end).rev() {
+            let Some((class, len)) = lex.cue_at(doc, k) else {
+                continue;
+            };
+            let between = k + len..end;
+            let fits = match class {
+                CueClass::Prep => true,
+                CueClass::Listener => between.len() <= 6,
+                CueClass::Speech | CueClass::Cognition => {
+                    between.is_empty() || speakers::is_adjunct(doc, between.start, between.end)
+                }
+            };
+            if !fits {
+                return None;
+            }
+            if class == CueClass::Prep {
+                let speaker = speakers::np_forward(doc, k + len, end, true);
+                if speaker.is_none_or(|s| s.1 < end) {
+                    return None;
+                }
+                return Some(Cue {
+                    cue: (k, k + len),
+                    speaker,
+                    relay: None,
+                });
+            }
+            let speaker = speakers::np_backward(doc, k, start).or_else(|| {
+                // "said Sergei Markov:"
+                speakers::np_forward(doc, k + len, end, false)
+            });
+            return Some(Cue {
+                cue: (k, k + len),
+                speaker,
+                relay: None,
+            });
+        }
+        // "Trump ... swearing in front of the media: "..."": the colon is the cue and the
+        // sentence's first named person the speaker.
+        let colon = colon?;
+        let person = (start..end).find(|&i| doc.entity_kind(i) == Some(tri_model::EntityKind::Person))?;
+        let (e, m) = doc.entity_of[person].expect("an entity token");
+        let span = doc.entities[e].mentions[m].span;
+        let last = (person..end)
+            .take_while(|&i| doc.span(i).end <= span.end)
+            .last()
+            .unwrap_or(person);
+        Some(Cue {
+            cue: (colon, colon + 1),
+            speaker: Some((person, last + 1)),
+            relay: None,
+        })
+    }
+
+    /// Reported speech: every cue not used by a direct quote, with a subject and a
+    /// clause of content.
+    fn indirect(&mut self) {
+        let doc = self.doc;
+        let lex = lexicon();
+        for s in 0..doc.seg.sentences.len() {
+            let (sa, se) = doc.sentence(s);
+            let mut k = sa;
+            while k < se {
+                if self.used[k] || doc.quote_of[k].is_some() {
+                    k += 1;
+                    continue;
+                }
+                let Some((class, len)) = lex.cue_at(doc, k) else {
+                    k += 1;
+                    continue;
+                };
+                if let Some(f) = self.reported(sa, se, k, class, len) {
+                    self.mark_used(f.cue.expect("a cue"));
+                    if let Some(sp) = f.speaker {
+                        self.mark_used(sp);
+                    }
+                    self.found.push(f);
+                }
+                k += len;
+            }
+        }
+        // Quoted phrases inside reported speech are that speech's words: the speech is
+        // mixed and the phrase takes its speaker.
+        let indirect: Vec<(Span, usize)> = self
+            .found
+            .iter()
+            .filter(|f| f.kind != QuoteKind::Direct)
+            .map(|f| (Span::new(f.parts[0].start, f.parts.last().expect("a part").end), f.parts[0].start))
+            .collect();
+        let mut mixed = Vec::new();
+        for f in self.found.iter_mut().filter(|f| f.fragment) {
+            if let Some(&(extent, start)) = indirect.iter().find(|(e, _)| e.overlaps(f.parts[0])) {
+                f.same_speaker_as = Some(start);
+                f.speaker_nearby = false;
+                mixed.push(extent);
+            }
+        }
+        for f in &mut self.found {
+            if f.kind == QuoteKind::Indirect {
+                let extent = Span::new(f.parts[0].start, f.parts.last().expect("a part").end);
+                if mixed.contains(&extent) {
+                    f.kind = QuoteKind::Mixed;
+                }
+            }
+        }
+    }
+
+    /// The indirect quote whose cue is token `k`, if it has a subject and content.
+    fn reported(&self, sa: usize, se: usize, k: usize, class: CueClass, len: usize) -> Option<Found> {
+        let doc = self.doc;
+        let prev = (k > sa).then(|| doc.lower(k - 1));
+        let mut end = se;
+        while end > sa && doc.is_punct(end - 1) {
+            end -= 1;
+        }
+        if class == CueClass::Prep {
+            if doc.lower(k) == "per" && !(k + 1 < se && doc.is_cap(k + 1)) {
+                return None;
+            }
+            let speaker = speakers::np_forward(doc, k + len, end, true)?;
+            let early = (sa..k).filter(|&i| doc.is_word(i)).count() <= 2;
+            let content = if early {
+                let mut c = speaker.1;
+                while c < end && (doc.is_punct(c) || self.used[c]) {
+                    c += 1;
+                }
+                // "according to a report by X, citing analysts and sources, Putin ...".
+                if c < end && lexicon().cue_at(doc, c).is_some_and(|(cl, _)| cl == CueClass::Prep) {
+                    if let Some(comma) = (c..end).find(|&i| doc.lower(i) == ",") {
+                        c = comma + 1;
+                    }
+                }
+                (c, end)
+            } else {
+                let mut e = k;
+                while e > sa && doc.is_punct(e - 1) {
+                    e -= 1;
+                }
+                (sa, e)
+            };
+            return self.content_found(content, (k, k + len), Some(speaker), k);
+        }
+        let cue_word = doc.lower(k);
+        let participle = cue_word.ends_with("ing");
+        if matches!(
+            prev,
+            Some("to" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "this"
+                | "that" | "'s" | "'")
+        ) {
+            return None;
+        }
+        if !participle && matches!(prev, Some("is" | "was" | "were" | "are" | "be" | "been" | "being")) {
+            return None; // passive: "was reported", "is expected"
+        }
+        let next_is_that = k + len < se && doc.lower(k + len) == "that";
+        if words::nounish_cue(cue_word) && !next_is_that {
+            let pronoun_before = prev.is_some_and(|p| words::pronoun(p).is_some());
+            let name_before = k > sa && doc.entity_kind(k - 1).is_some();
+            if !pronoun_before && !name_before {
+                return None;
+            }
+        }
+        if participle && prev == Some(",") {
+            // "..., one source said, suggesting Putin may ...": the same speaker.
+            let earlier = self
+                .found
+                .iter()
+                .rev()
+                .find(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k) && (f.speaker.is_some() || f.same_speaker_as.is_some()))?;
+            let start = earlier.same_speaker_as.unwrap_or(earlier.parts[0].start);
+            let mut c = k + len;
+            if c < end && doc.lower(c) == "that" {
+                c += 1;
+            }
+            let mut f = self.content_found((c, end), (k, k + len), None, k)?;
+            f.same_speaker_as = Some(start);
+            return Some(f);
+        }
+        if participle && !matches!(prev, Some("is" | "was" | "were" | "are" | "been" | "be")) {
+            return None;
+        }
+        let subject = speakers::np_backward(doc, k, sa);
+        let subject = match subject {
+            Some(s) => s,
+            None => {
+                // "..., said Ben Barry." or "..., adding ..."
+                if prev == Some(",") {
+                    let sp = speakers::np_forward(doc, k + len, end, false)?;
+                    if sp.1 < end {
+                        return None;
+                    }
+                    let mut e = k - 1;
+                    while e > sa && doc.is_punct(e - 1) {
+                        e -= 1;
+                    }
+                    return self.content_found((sa, e), (k, k + len), Some(sp), k);
+                }
+                return None;
+            }
+        };
+        if !speakers::plausible_subject(doc, subject) {
+            return None;
+        }
+        // Content after the cue, past its listener and adjuncts.
+        let mut c = k + len;
+        if class == CueClass::Listener {
+            c = speakers::skip_listener(doc, c, end)?;
+        }
+        c = speakers::skip_adjuncts(doc, c, end);
+        let after_is_clause = c < end && !doc.is_punct(c);
+        let subject_after_comma = subject.0 > sa && doc.lower(subject.0 - 1) == ",";
+        if after_is_clause {
+            if doc.lower(c) == "that" {
+                c += 1;
+            } else if speakers::starts_phrase(doc, c) {
+                // "continue in parallel", "claims for Russia": not reported speech.
+                return None;
+            }
+            if class == CueClass::Cognition && end - c < 3 {
+                return None;
+            }
+            return self.content_found((c, end), (k, k + len), Some(subject), k);
+        }
+        // "Content, the sources said." or "In particular, he said, thanks to ...": the
+        // longer side of the interjected cue is what was said.
+        if subject_after_comma && class != CueClass::Cognition {
+            let mut e = subject.0 - 1;
+            while e > sa && doc.is_punct(e - 1) {
+                e -= 1;
+            }
+            let mut after = c;
+            while after < end && doc.is_punct(after) {
+                after += 1;
+            }
+            let words = |a: usize, b: usize| (a..b).filter(|&i| doc.is_word(i)).count();
+            let content = if words(after, end) > words(sa, e) { (after, end) } else { (sa, e) };
+            return self.content_found(content, (k, k + len), Some(subject), k);
+        }
+        None
+    }
+
+    fn content_found(
+        &self,
+        (a, b): (usize, usize),
+        cue: (usize, usize),
+        speaker: Option<(usize, usize)>,
+        anchor: usize,
+    ) -> Option<Found> {
+        let doc = self.doc;
+        if b <= a {
+            return None;
+        }
+        let words = (a..b).filter(|&i| doc.is_word(i) || !doc.is_punct(i)).count();
+        if words < 2 {
+            return None;
+        }
+        // Content that is one direct quote belongs to that quote's attribution.
+        let quoted = (a..b).filter(|&i| doc.quote_of[i].is_some()).count();
+        if quoted == b - a {
+            return None;
+        }
+        let mut a = a;
+        while a < b && doc.is_punct(a) && doc.quote_of[a].is_none() {
+            a += 1;
+        }
+        Some(Found {
+            kind: QuoteKind::Indirect,
+            fragment: false,
+            parts: vec![doc.span_of(a, b)],
+            cue: Some(cue),
+            speaker,
+            relay: None,
+            same_speaker_as: None,
+            speaker_nearby: false,
+            anchor,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

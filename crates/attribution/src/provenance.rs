@@ -1,0 +1,178 @@
+//! Provenance: the outlet that published an article and the outlets it names as where
+//! its reporting comes from ("according to a report by The New York Times on July 9",
+//! "told Reuters", "Bloomberg reports, writes UNN"), and which of them each quote comes
+//! through.
+//!
+//! An outlet counts as cited only where a cue ties it to what the article says; an
+//! outlet in a photo credit ("REUTERS/Marcos Brindicci") is not an origin.
+
+use tri_gazetteer::Gazetteer;
+use tri_model::{CitedOutlet, Outlet, OutletEvidence, Provenance, Source, SourceKind};
+
+use crate::doc::Doc;
+use crate::words;
+use crate::Found;
+
+pub(crate) struct ProvenanceFound {
+    pub provenance: Provenance,
+    /// Per cited outlet: the sentences that name it as a source.
+    sentences: Vec<Vec<usize>>,
+}
+
+/// Words right before an outlet's name that cite it.
+const CITING_BEFORE: &[&str] = &[
+    "according", "to", "by", "told", "informed", "citing", "cited", "with", "via", "tells",
+    "telling", "quoting", "quoted", "per", "from",
+];
+
+/// Words right after an outlet's name that cite it.
+const CITING_AFTER: &[&str] = &[
+    "reports", "reported", "report", "writes", "wrote", "says", "said", "notes", "noted",
+    "cited", "citing", "learned", "learnt", "quoted", "revealed", "reveals", "published",
+    "has", "first",
+];
+
+/// Words right before an outlet's name that mark a photo or video credit.
+const CREDIT_BEFORE: &[&str] = &["photo", "courtesy", "credit", "image", "©", "copyright", "video", "file"];
+
+pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, _found: &[Found]) -> ProvenanceFound {
+    let mut publisher = outlet.map(|name| {
+        let entry = gazetteer
+            .lookup(name)
+            .into_iter()
+            .find(|e| e.subtype.is_news_source());
+        Outlet {
+            name: entry.map_or_else(|| name.to_string(), |e| e.name.clone()),
+            key: entry.map(|e| e.key.clone()),
+            evidence: OutletEvidence::Metadata,
+            span: None,
+        }
+    });
+    // Outlet mentions in text order: (token, end token, entity).
+    let mut mentions = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        if !gazetteer.get(&e.key).is_some_and(|x| x.subtype.is_news_source()) {
+            continue;
+        }
+        for m in &e.mentions {
+            let first = doc.token_at(m.span.start);
+            let end = doc.token_at(m.span.end);
+            mentions.push((first, end.max(first + 1), ei));
+        }
+    }
+    mentions.sort();
+    if publisher.is_none() {
+        publisher = mentions.iter().find_map(|&(first, end, ei)| {
+            let before = (first > 0).then(|| doc.lower(first - 1));
+            let before2 = (first > 1).then(|| doc.lower(first - 2));
+            let ends_sentence = end >= doc.len() || doc.sentence_of[end] != doc.sentence_of[first] || doc.is_punct(end);
+            // ", writes UNN." closing a sentence that cites another outlet; "an exclusive
+            // publication of Observer News"; "© Observer News".
+            let relays = matches!(before, Some("writes" | "reports" | "informs")) && ends_sentence;
+            let owns = (before == Some("of") && matches!(before2, Some("publication" | "property")))
+                || matches!(before, Some("©" | "copyright"));
+            (relays || owns).then(|| Outlet {
+                name: doc.entities[ei].name.clone(),
+                key: Some(doc.entities[ei].key.clone()),
+                evidence: OutletEvidence::Text,
+                span: Some(doc.span_of(first, end)),
+            })
+        });
+    }
+    let publisher_key = publisher.as_ref().and_then(|p| p.key.clone());
+    let mut cited: Vec<CitedOutlet> = Vec::new();
+    let mut sentences: Vec<Vec<usize>> = Vec::new();
+    for &(first, end, ei) in &mentions {
+        let e = &doc.entities[ei];
+        if publisher_key.as_deref() == Some(e.key.as_str()) {
+            continue;
+        }
+        let before: Vec<&str> = (first.saturating_sub(4)..first).map(|i| doc.lower(i)).collect();
+        let after = (end < doc.len()).then(|| doc.lower(end));
+        let credit = before.iter().any(|w| CREDIT_BEFORE.contains(w))
+            || matches!(after, Some("/" | "photo" | "file"))
+            || (end < doc.len() && doc.word(end).starts_with('/'));
+        if credit {
+            continue;
+        }
+        let cue_before = (first.saturating_sub(4)..first)
+            .rev()
+            .take_while(|&i| !doc.is_punct(i))
+            .find(|&i| CITING_BEFORE.contains(&doc.lower(i)));
+        let cue_after = after.filter(|w| CITING_AFTER.contains(w));
+        let cue = match (cue_after, cue_before) {
+            (Some(w), _) => w.to_string(),
+            (None, Some(i)) => {
+                // From the first citing word: "according to a report by".
+                let from = (first.saturating_sub(6)..i)
+                    .find(|&j| CITING_BEFORE.contains(&doc.lower(j)) && (j..first).all(|x| !doc.is_punct(x)))
+                    .unwrap_or(i);
+                let mut to = first;
+                while to > from + 1 && matches!(doc.lower(to - 1), "the" | "a" | "an") {
+                    to -= 1;
+                }
+                doc.text_of(from, to).to_string()
+            }
+            (None, None) => continue,
+        };
+        let date = date_after(doc, end);
+        let span = doc.span_of(first, end);
+        let sentence = doc.sentence_of[first];
+        match cited.iter().position(|c| c.key.as_deref() == Some(e.key.as_str())) {
+            Some(c) => {
+                cited[c].mentions.push(span);
+                sentences[c].push(sentence);
+            }
+            None => {
+                cited.push(CitedOutlet {
+                    name: e.name.clone(),
+                    key: Some(e.key.clone()),
+                    mentions: vec![span],
+                    cue: cue.trim().to_string(),
+                    date,
+                    quotes: 0,
+                });
+                sentences.push(vec![sentence]);
+            }
+        }
+    }
+    // The origin: the outlet cited most often, the first cited on a tie.
+    let origin = (0..cited.len()).max_by_key(|&c| (cited[c].mentions.len(), std::cmp::Reverse(c)));
+    ProvenanceFound {
+        provenance: Provenance {
+            publisher,
+            cited,
+            origin,
+        },
+        sentences,
+    }
+}
+
+/// "on July 9" right after a cited outlet: the date of its report, as written.
+fn date_after(doc: &Doc, end: usize) -> Option<String> {
+    if end + 1 >= doc.len() || doc.lower(end) != "on" || !words::is_month_or_day(doc.lower(end + 1)) {
+        return None;
+    }
+    let mut last = end + 2;
+    if last < doc.len() && !doc.is_word(last) && !doc.is_punct(last) {
+        last += 1;
+    }
+    Some(doc.text_of(end + 1, last).to_string())
+}
+
+/// The cited outlet a quote reaches the article through: the outlet that is its
+/// source, the one named in its sentence ("told Reuters"), else the article's origin.
+pub(crate) fn via(doc: &Doc, prov: &ProvenanceFound, f: &Found, source: Option<&Source>) -> Option<usize> {
+    if let Some(s) = source.filter(|s| s.kind == SourceKind::Outlet) {
+        return s.outlet;
+    }
+    let sentence = doc.sentence_of[f.anchor.min(doc.len().saturating_sub(1))];
+    // "..., the publication writes": relayed by the outlet the article retells.
+    if f.relay.is_some() && !prov.sentences.iter().any(|ss| ss.contains(&sentence)) {
+        return prov.provenance.origin;
+    }
+    if let Some(c) = prov.sentences.iter().position(|ss| ss.contains(&sentence)) {
+        return Some(c);
+    }
+    prov.provenance.origin
+}
