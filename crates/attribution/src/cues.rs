@@ -17,6 +17,8 @@ pub(crate) enum CueClass {
     Cognition,
     /// Introduces its source, the content is the rest of the clause: "according to X".
     Prep,
+    /// Takes a document or data as its subject: "a poll shows", "the study found".
+    Evidence,
 }
 
 pub(crate) struct Lexicon {
@@ -47,6 +49,7 @@ impl Lexicon {
                 "listener" => CueClass::Listener,
                 "cognition" => CueClass::Cognition,
                 "prep" => CueClass::Prep,
+                "evidence" => CueClass::Evidence,
                 other => panic!("cues.tsv: unknown class {other:?}"),
             };
             let parts: Vec<String> = form.split(' ').map(str::to_string).collect();

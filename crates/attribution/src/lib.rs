@@ -44,6 +44,7 @@ pub use tri_model::{
 use cues::{lexicon, CueClass};
 use doc::Doc;
 
+
 /// What the attribution stage reads: an article's text with the annotations of the
 /// stages before it.
 #[derive(Debug, Clone, Copy)]
@@ -75,6 +76,16 @@ pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
         doc: &doc,
         used: vec![false; doc.len()],
         found: Vec::new(),
+        long_quotes: marked
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let first = doc.token_at(q.parts[0].start);
+                let last = doc.token_at(q.parts.last().expect("a part").end - 1);
+                first < doc.len() && last < doc.len() && doc.sentence_of[last] > doc.sentence_of[first]
+            })
+            .map(|(i, _)| i)
+            .collect(),
     };
     finder.direct(&marked);
     finder.indirect();
@@ -117,6 +128,8 @@ struct Finder<'d, 'a> {
     /// Tokens already used as a cue or speaker.
     used: Vec<bool>,
     found: Vec<Found>,
+    /// Direct quotes of more than one sentence, in which reported speech may nest.
+    long_quotes: Vec<usize>,
 }
 
 impl Finder<'_, '_> {
@@ -194,16 +207,20 @@ impl Finder<'_, '_> {
                     last_attributed = Some((self.found.len() - 1, doc.paragraph_of[close_tok]));
                 }
                 None if words_inside <= 6 && words_outside >= 3 => {
+                    let own = self.fragment_cue(open_tok);
+                    if let Some(c) = own {
+                        self.mark_used(c.cue);
+                    }
                     self.found.push(Found {
                         kind: QuoteKind::Direct,
                         fragment: true,
                         parts,
-                        cue: None,
-                        speaker: None,
+                        cue: own.map(|c| c.cue),
+                        speaker: own.and_then(|c| c.speaker),
                         relay: None,
                         same_speaker_as: None,
-                        speaker_nearby: true,
-                        anchor,
+                        speaker_nearby: own.is_none(),
+                        anchor: own.map_or(anchor, |c| c.cue.0),
                     });
                 }
                 None => {
@@ -295,11 +312,24 @@ impl Finder<'_, '_> {
                 break;
             }
             if let Some((class, len)) = lex.cue_at(doc, k) {
-                if class == CueClass::Prep {
+                if matches!(class, CueClass::Prep | CueClass::Evidence) {
                     continue;
                 }
                 let speaker = speakers::np_backward(doc, k, i)?;
                 if speaker.0 != i {
+                    return None;
+                }
+                // `"Sunday Morning Futures," Rep. Issa said Clinton's ...`: the cue
+                // opens a statement of its own; the quote is a title.
+                let mut after = k + len;
+                if class == CueClass::Listener {
+                    after = speakers::skip_listener(doc, after, end).unwrap_or(end);
+                }
+                if after < end
+                    && doc.is_word(after)
+                    && !speakers::starts_phrase(doc, after)
+                    && !words::is_month_or_day(doc.lower(after))
+                {
                     return None;
                 }
                 return Some(Cue {
@@ -336,10 +366,12 @@ impl Finder<'_, '_> {
         let lex = lexicon();
         let mut end = open_tok;
         let mut colon = None;
+        let mut handover = false;
         while end > start && matches!(doc.lower(end - 1), ":" | "," | "that" | "\u{2014}" | "-") {
             if doc.lower(end - 1) == ":" {
                 colon = Some(end - 1);
             }
+            handover = true;
             end -= 1;
         }
         if end <= start {
@@ -353,7 +385,10 @@ impl Finder<'_, '_> {
             let between = k + len..end;
             let fits = match class {
                 CueClass::Prep => true,
-                CueClass::Listener => between.len() <= 6,
+                // "told ABC's "Good Morning America"": a title, unless handed over with a
+                // colon or comma ("told reporters: "...").
+                CueClass::Listener => between.len() <= 6 && handover,
+                CueClass::Evidence => false,
                 CueClass::Speech | CueClass::Cognition => {
                     between.is_empty() || speakers::is_adjunct(doc, between.start, between.end)
                 }
@@ -408,7 +443,10 @@ impl Finder<'_, '_> {
             let (sa, se) = doc.sentence(s);
             let mut k = sa;
             while k < se {
-                if self.used[k] || doc.quote_of[k].is_some() {
+                // Reported speech nested in a long quote is still reported speech; inside
+                // a short one it is part of the quoted words.
+                let nested_ok = doc.quote_of[k].is_none_or(|q| self.long_quotes.contains(&q));
+                if self.used[k] || !nested_ok {
                     k += 1;
                     continue;
                 }
@@ -465,7 +503,12 @@ impl Finder<'_, '_> {
                 return None;
             }
             let speaker = speakers::np_forward(doc, k + len, end, true)?;
-            let early = (sa..k).filter(|&i| doc.is_word(i)).count() <= 2;
+            // "according to their instinctive preference" names no source.
+            if !speakers::plausible_subject(doc, speaker) {
+                return None;
+            }
+            let early = (sa..k).filter(|&i| doc.is_word(i)).count() <= 2
+                || (speaker.1 < end && doc.lower(speaker.1) == "," && end - speaker.1 > 4);
             let content = if early {
                 let mut c = speaker.1;
                 while c < end && (doc.is_punct(c) || self.used[c]) {
@@ -501,11 +544,17 @@ impl Finder<'_, '_> {
         }
         let next_is_that = k + len < se && doc.lower(k + len) == "that";
         if words::nounish_cue(cue_word) && !next_is_that {
+            // "they tweet a picture", "the state's party": base forms are nouns or
+            // infinitives; "he notes", "Trump claims" are verbs.
+            let inflected = cue_word.ends_with('s') || cue_word.ends_with("ed") || cue_word == "thought";
             let pronoun_before = prev.is_some_and(|p| words::pronoun(p).is_some());
-            let name_before = k > sa && doc.entity_kind(k - 1).is_some();
-            if !pronoun_before && !name_before {
+            let name_before = k > sa && doc.entity_kind(k - 1) == Some(tri_model::EntityKind::Person);
+            if !inflected || (!pronoun_before && !name_before) {
                 return None;
             }
+        }
+        if k > 0 && matches!(doc.lower(k - 1), "<" | "/") {
+            return None; // markup: "<tweet id=...>"
         }
         if participle && prev == Some(",") {
             // "..., one source said, suggesting Putin may ...": the same speaker.
@@ -526,7 +575,7 @@ impl Finder<'_, '_> {
         if participle && !matches!(prev, Some("is" | "was" | "were" | "are" | "been" | "be")) {
             return None;
         }
-        let subject = speakers::np_backward(doc, k, sa);
+        let subject = speakers::np_backward(doc, k, sa).or_else(|| self.coordinated_subject(sa, k));
         let subject = match subject {
             Some(s) => s,
             None => {
@@ -546,6 +595,9 @@ impl Finder<'_, '_> {
             }
         };
         if !speakers::plausible_subject(doc, subject) {
+            return None;
+        }
+        if class == CueClass::Evidence && !(subject.0..subject.1).any(|i| words::document_noun(doc.lower(i))) {
             return None;
         }
         // Content after the cue, past its listener and adjuncts.
@@ -584,6 +636,56 @@ impl Finder<'_, '_> {
             return self.content_found(content, (k, k + len), Some(subject), k);
         }
         None
+    }
+
+    /// The subject of "X praised Rubio and said ...": the last person named before the
+    /// cue in its sentence (or a pronoun), else the sentence's first noun phrase.
+    fn coordinated_subject(&self, sa: usize, k: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut j = k;
+        while j > sa && (words::VERB_PREFIX.contains(&doc.lower(j - 1)) || doc.lower(j - 1).ends_with("ly")) {
+            j -= 1;
+        }
+        if j == sa || !matches!(doc.lower(j - 1), "and" | "but") {
+            return None;
+        }
+        let person = (sa..j - 1).rev().find(|&i| {
+            doc.entity_kind(i) == Some(tri_model::EntityKind::Person)
+                || matches!(doc.lower(i), "he" | "she" | "they")
+        });
+        if let Some(i) = person {
+            let end = if let Some((e, m)) = doc.entity_of[i] {
+                let span = doc.entities[e].mentions[m].span;
+                (i..j).take_while(|&t| doc.span(t).end <= span.end).last().map_or(i + 1, |t| t + 1)
+            } else {
+                i + 1
+            };
+            let start = if let Some((e, m)) = doc.entity_of[i] {
+                let span = doc.entities[e].mentions[m].span;
+                (sa..=i).find(|&t| doc.span(t).start >= span.start).unwrap_or(i)
+            } else {
+                i
+            };
+            return Some((start, end));
+        }
+        speakers::np_forward(doc, sa, j - 1, false)
+    }
+
+    /// A quoted phrase's own cue: "called both Trump and Clinton "crazy"", "described
+    /// the field as "all very good"": the verb and its subject.
+    fn fragment_cue(&self, open_tok: usize) -> Option<Cue> {
+        let doc = self.doc;
+        let (sa, _) = doc.sentence(doc.sentence_of[open_tok]);
+        let k = (sa.max(open_tok.saturating_sub(10))..open_tok)
+            .rev()
+            .take_while(|&i| doc.quote_of[i].is_none())
+            .find(|&i| words::naming_verb(doc.lower(i)))?;
+        let subject = speakers::np_backward(doc, k, sa).or_else(|| self.coordinated_subject(sa, k))?;
+        speakers::plausible_subject(doc, subject).then_some(Cue {
+            cue: (k, k + 1),
+            speaker: Some(subject),
+            relay: None,
+        })
     }
 
     fn content_found(

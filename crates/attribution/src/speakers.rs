@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use tri_gazetteer::Gazetteer;
-use tri_model::{Attributions, EntityKind, MentionForm, Quote, QuoteKind, Source, SourceKind, Span};
+use tri_model::{Attributions, EntityKind, MentionForm, Quote, Source, SourceKind, Span};
 
 use crate::cues::lexicon;
 use crate::doc::Doc;
@@ -101,7 +101,7 @@ fn plain_backward(doc: &Doc, b: usize, limit: usize) -> Option<(usize, usize)> {
     while a > limit && b - a < 10 {
         let i = a - 1;
         let w = doc.lower(i);
-        if doc.quote_of[i].is_some() || doc.is_punct(i) {
+        if doc.quote_of[i] != doc.quote_of[b - 1] || doc.is_punct(i) {
             break;
         }
         if i + 1 < b && lex.cue_at(doc, i).is_some() && !doc.is_cap(i) {
@@ -154,12 +154,12 @@ pub(crate) fn np_forward(doc: &Doc, a: usize, end: usize, to_comma: bool) -> Opt
         while b < end
             && b - a < 16
             && !matches!(doc.lower(b), "," | ";" | ":" | "(" | ")" | "\u{2014}")
-            && doc.quote_of[b].is_none()
+            && doc.quote_of[b] == doc.quote_of[a]
         {
             b += 1;
         }
     } else {
-        while b < end && b - a < 10 && !doc.is_punct(b) && doc.quote_of[b].is_none() {
+        while b < end && b - a < 10 && !doc.is_punct(b) && doc.quote_of[b] == doc.quote_of[a] {
             let w = doc.lower(b);
             if b > a && lex.cue_at(doc, b).is_some() && !doc.is_cap(b) {
                 break;
@@ -207,7 +207,6 @@ pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         let w = doc.lower(j);
         if matches!(w, "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if" | "," | ":" | ".")
             || (j > c && ADJUNCT_STARTS.contains(&w))
-            || doc.quote_of[j].is_some()
         {
             break;
         }
@@ -268,6 +267,7 @@ pub(crate) fn plausible_subject(doc: &Doc, (a, b): (usize, usize)) -> bool {
             || words::outlet_noun(w)
             || words::document_noun(w)
             || ROLE_NOUNS.contains(&w)
+            || matches!(w, "percent" | "%" | "half" | "third" | "quarter" | "majority" | "most" | "others" | "minority")
             || (i == b - 1 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.is_word(i))
     })
 }
@@ -301,13 +301,6 @@ pub(crate) fn resolve(
             // "..., writes UNN": the publisher relaying its origin, already the chain's
             // first link.
             if publisher_span.is_some_and(|p| p.overlaps(doc.span_of(a, b))) {
-                continue;
-            }
-            // "I think" in reported speech is inside someone else's words.
-            if f.kind != QuoteKind::Direct
-                && b - a == 1
-                && words::pronoun(doc.lower(a)) == Some(Pronoun::Speaker)
-            {
                 continue;
             }
         }

@@ -209,3 +209,17 @@ pub(crate) fn nounish_cue(word: &str) -> bool {
             | "releases" | "state" | "states" | "mention" | "mentions" | "ask" | "asks"
     )
 }
+
+/// Verbs that attribute a quoted phrase by naming something with it: "called the plan
+/// "reckless"", "described it as "fantastic"".
+pub(crate) fn naming_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "called" | "calling" | "calls" | "call" | "described" | "describing" | "describes"
+            | "dubbed" | "dubbing" | "labeled" | "labelled" | "labeling" | "labelling" | "termed"
+            | "branded" | "branding" | "urging" | "urged" | "urges" | "praised" | "praising"
+            | "slammed" | "blasted" | "denounced" | "hailed" | "touted" | "promised" | "vowed"
+            | "pledged" | "declared" | "declaring" | "warned" | "warning" | "accused"
+            | "characterized" | "characterised"
+    )
+}

@@ -246,7 +246,9 @@ pub fn relations(text: &str, at: &Attributions) -> Vec<Relation> {
         if q.fragment && reported.iter().any(|r| r.overlaps(q.extent())) {
             continue;
         }
-        if q.cue.is_none() && q.source.is_none() {
+        // PolNeAR annotates an attribution with its cue; a quote we only continue from
+        // the one before has none to compare.
+        if q.cue.is_none() {
             continue;
         }
         let content = q
