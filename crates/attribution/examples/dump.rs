@@ -1,7 +1,7 @@
 fn main() {
     let annotator = tri_annotate::Annotator::bundled().unwrap();
     for path in std::env::args().skip(1) {
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = if path == "-" { std::io::read_to_string(std::io::stdin()).unwrap() } else { std::fs::read_to_string(&path).unwrap() };
         let a = annotator.annotate(&text, Some("en"));
         let at = &a.attributions;
         println!("=== {path}\nprovenance: {:?}", at.provenance);

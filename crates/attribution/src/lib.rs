@@ -144,7 +144,15 @@ impl Finder<'_, '_> {
             let close_tok = doc.token_at(q.outer.last().expect("a part").end - 1);
             let mut parts = q.parts.clone();
             let mut next = qi + 1;
-            let sentence_end = doc.sentence(doc.sentence_of[close_tok]).1;
+            let mut sentence_end = doc.sentence(doc.sentence_of[close_tok]).1;
+            // `"Who do they think they are?" Trump said`: the splitter ends the sentence
+            // at the question mark; the cue is in the next one.
+            if sentence_end == close_tok + 1
+                && sentence_end < doc.len()
+                && doc.paragraph_of[sentence_end] == doc.paragraph_of[close_tok]
+            {
+                sentence_end = doc.sentence(doc.sentence_of[sentence_end]).1;
+            }
             let next_open = marked
                 .get(qi + 1)
                 .map(|n| doc.token_at(n.outer[0].start))
@@ -668,7 +676,18 @@ impl Finder<'_, '_> {
             };
             return Some((start, end));
         }
-        speakers::np_forward(doc, sa, j - 1, false)
+        // The sentence's subject, past an opening adjunct ("In an interview Thursday, the
+        // Wisconsin Republican criticized ... and said"), up to its verb.
+        let mut from = sa;
+        if speakers::starts_phrase(doc, sa) || doc.lower(sa) == "in" || doc.lower(sa) == "on" {
+            from = (sa..j - 1).find(|&i| doc.lower(i) == ",")? + 1;
+        }
+        let (a, b) = speakers::np_forward(doc, from, j - 1, false)?;
+        let verb = (a + 1..b).find(|&i| {
+            let w = doc.lower(i);
+            doc.is_word(i) && !doc.is_cap(i) && (w.ends_with("ed") || w.ends_with("ied"))
+        });
+        Some((a, verb.unwrap_or(b)))
     }
 
     /// A quoted phrase's own cue: "called both Trump and Clinton "crazy"", "described

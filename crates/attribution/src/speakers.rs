@@ -67,6 +67,12 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
     if b <= limit {
         return None;
     }
+    // "Sen. Elizabeth Warren (D-MA) said": past the parenthesis.
+    if doc.lower(b - 1) == ")" {
+        if let Some(open) = (limit.max(b.saturating_sub(8))..b - 1).rev().find(|&i| doc.lower(i) == "(") {
+            return plain_backward(doc, open, limit).map(|(a, _)| (a, b));
+        }
+    }
     if doc.lower(b - 1) == "," {
         let comma = b - 1;
         let prev_comma = (limit.max(comma.saturating_sub(25))..comma)
@@ -77,18 +83,27 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
             return None;
         }
         let has_person = (seg_start..comma).any(|i| doc.entity_kind(i) == Some(EntityKind::Person));
-        let first = doc.lower(seg_start);
         let name_like = comma - seg_start <= 4 && (seg_start..comma).all(|i| doc.is_cap(i) || doc.is_punct(i));
         if has_person && name_like {
             // "the leader of the Luhansk region, Pasechik, said"
             return Some((seg_start, comma));
         }
-        let appositive = is_determiner(first) || first == "who" || !doc.is_cap(seg_start);
-        if let (Some(c), true) = (prev_comma, appositive) {
-            if doc.quote_of[c].is_none() {
-                let head = plain_backward(doc, c, limit)?;
+        // An apposition may hold commas of its own ("an African-American delegate from
+        // Houston, Texas,"): try the commas before it, nearest first.
+        let mut c = prev_comma;
+        for _ in 0..3 {
+            let Some(at) = c else { break };
+            if doc.quote_of[at].is_some() {
+                break;
+            }
+            let start = at + 1;
+            let first = doc.lower(start);
+            let appositive = is_determiner(first) || first == "who" || !doc.is_cap(start);
+            if appositive {
+                let head = plain_backward(doc, at, limit)?;
                 return Some((head.0, comma));
             }
+            c = (limit.max(at.saturating_sub(25))..at).rev().find(|&i| doc.lower(i) == ",");
         }
         return None;
     }
@@ -196,6 +211,9 @@ pub(crate) fn starts_phrase(doc: &Doc, c: usize) -> bool {
             || matches!(
                 doc.lower(c),
                 "for" | "about" | "of" | "by" | "against" | "into" | "as" | "up" | "out" | "off" | "down" | "back" | "so" | "too" | "no"
+                    | "when" | "because" | "since" | "if" | "although" | "though" | "until" | "and" | "but"
+                    | "adding" | "referring" | "noting" | "citing" | "according" | "outside" | "inside"
+                    | "afterward" | "afterwards" | "told" | "wrote" | "added" | "explained"
             ))
 }
 
