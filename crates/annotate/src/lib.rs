@@ -61,9 +61,10 @@ impl Annotator {
     /// and a newer model's can be told apart.
     pub fn version(&self) -> String {
         format!(
-            "tri-annotate {} ner {}",
+            "tri-annotate {} ner {} attribution {}",
             env!("CARGO_PKG_VERSION"),
-            tri_ner::bundled::model_fingerprint()
+            tri_ner::bundled::model_fingerprint(),
+            tri_attribution::fingerprint()
         )
     }
 
@@ -71,12 +72,19 @@ impl Annotator {
     /// named-entity model is trained on English news, so other languages get sentences
     /// and tokens but no mentions rather than wrong ones.
     pub fn annotate(&self, text: &str, language: Option<&str>) -> Annotated {
-        self.annotate_with(text, language, None)
+        self.annotate_with(text, language, None, None)
     }
 
-    /// [`Annotator::annotate`] for an article whose metadata names its publishing
-    /// outlet, so that the provenance chain starts from it.
-    pub fn annotate_with(&self, text: &str, language: Option<&str>, outlet: Option<&str>) -> Annotated {
+    /// [`Annotator::annotate`] for an article whose metadata names its publishing outlet
+    /// and title, so that the provenance chain starts from the outlet and an origin
+    /// named only in the title ("..., Reuters Report") is found.
+    pub fn annotate_with(
+        &self,
+        text: &str,
+        language: Option<&str>,
+        outlet: Option<&str>,
+        title: Option<&str>,
+    ) -> Annotated {
         let segmented = tri_text::segment(text);
         let mentions = if language.is_none_or(|l| l == "en") {
             self.mentions(text, &segmented)
@@ -92,6 +100,7 @@ impl Annotator {
                     segmented: &segmented,
                     entities: &entities,
                     outlet,
+                    title,
                 },
                 gazetteer,
             )

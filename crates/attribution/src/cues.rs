@@ -27,7 +27,7 @@ pub(crate) struct Lexicon {
     phrases: HashMap<String, Vec<(Vec<String>, CueClass)>>,
 }
 
-const CUES_TSV: &str = include_str!("../../../models/attribution/cues.tsv");
+pub(crate) const CUES_TSV: &str = include_str!("../../../models/attribution/cues.tsv");
 
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();

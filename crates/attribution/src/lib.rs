@@ -57,6 +57,17 @@ pub struct Input<'a> {
     pub entities: &'a [Entity],
     /// The publishing outlet as the article's metadata names it, if it does.
     pub outlet: Option<&'a str>,
+    /// The article's title when it is kept apart from the text: an origin may be named
+    /// only there ("Putin to Press On in Ukraine, Reuters Report").
+    pub title: Option<&'a str>,
+}
+
+/// Names this stage's rules and lexicon, so stored attributions record what made them:
+/// the crate version and a hash of the cue lexicon.
+pub fn fingerprint() -> String {
+    let mut h = tri_model::FnvHasher::default();
+    std::hash::Hasher::write(&mut h, cues::CUES_TSV.as_bytes());
+    format!("{}-{:016x}", env!("CARGO_PKG_VERSION"), std::hash::Hasher::finish(&h))
 }
 
 /// Finds the quotes, sources and provenance of one article.
@@ -91,7 +102,7 @@ pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
     finder.indirect();
     let mut found = finder.found;
     found.sort_by_key(|f| f.parts[0].start);
-    speakers::resolve(&doc, gazetteer, input.outlet, found)
+    speakers::resolve(&doc, gazetteer, input.outlet, input.title, found)
 }
 
 /// A quote as found, before its speaker is resolved to a source.

@@ -35,7 +35,7 @@ const CITING_AFTER: &[&str] = &[
 /// Words right before an outlet's name that mark a photo or video credit.
 const CREDIT_BEFORE: &[&str] = &["photo", "courtesy", "credit", "image", "©", "copyright", "video", "file"];
 
-pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, _found: &[Found]) -> ProvenanceFound {
+pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title: Option<&str>) -> ProvenanceFound {
     let mut publisher = outlet.map(|name| {
         let entry = gazetteer
             .lookup(name)
@@ -136,6 +136,31 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, _foun
             }
         }
     }
+    // An origin named in a title kept apart from the text: "..., Reuters Report",
+    // "Reuters: ...", "... - Bloomberg".
+    if let Some(title) = title {
+        if let Some((entry, cue)) = title_origin(gazetteer, title) {
+            if publisher_key.as_deref() != Some(entry.key.as_str()) {
+                match cited.iter().position(|c| c.key.as_deref() == Some(entry.key.as_str())) {
+                    Some(_) => {}
+                    None => {
+                        cited.insert(
+                            0,
+                            CitedOutlet {
+                                name: entry.name.clone(),
+                                key: Some(entry.key.clone()),
+                                mentions: Vec::new(),
+                                cue: format!("title: {cue}"),
+                                date: None,
+                                quotes: 0,
+                            },
+                        );
+                        sentences.insert(0, Vec::new());
+                    }
+                }
+            }
+        }
+    }
     // The origin: the outlet cited most often, the first cited on a tie.
     let origin = (0..cited.len()).max_by_key(|&c| (cited[c].mentions.len(), std::cmp::Reverse(c)));
     ProvenanceFound {
@@ -175,4 +200,29 @@ pub(crate) fn via(doc: &Doc, prov: &ProvenanceFound, f: &Found, source: Option<&
         return Some(c);
     }
     prov.provenance.origin
+}
+
+/// A news outlet a title names as its origin, with the words that say so.
+fn title_origin<'g>(gazetteer: &'g Gazetteer, title: &str) -> Option<(&'g tri_gazetteer::Entry, String)> {
+    let tokens = tri_text::tokenize(title);
+    let words: Vec<&str> = tokens.iter().map(|t| t.span.of(title)).collect();
+    for n in (1..=4).rev() {
+        for i in 0..words.len().saturating_sub(n - 1) {
+            let name = title[tokens[i].span.start..tokens[i + n - 1].span.end].to_string();
+            let Some(entry) = gazetteer.lookup(&name).into_iter().find(|e| e.subtype.is_news_source()) else {
+                continue;
+            };
+            let after = words.get(i + n).map(|w| w.to_lowercase());
+            let before = (i > 0).then(|| words[i - 1].to_lowercase());
+            let cites = matches!(after.as_deref(), Some("report" | "reports" | "says" | "writes" | "exclusive" | ":"))
+                || matches!(before.as_deref(), Some("-" | "\u{2014}" | "|" | "to" | "tells" | "told"))
+                || (i == 0 && after.as_deref() == Some(":"));
+            if cites {
+                let to = (i + n + 1).min(words.len());
+                let from = i.saturating_sub(usize::from(before.is_some() && after.is_none()));
+                return Some((entry, words[from..to].join(" ")));
+            }
+        }
+    }
+    None
 }

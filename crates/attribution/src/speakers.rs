@@ -295,9 +295,10 @@ pub(crate) fn resolve(
     doc: &Doc,
     gazetteer: &Gazetteer,
     outlet: Option<&str>,
+    title: Option<&str>,
     found: Vec<Found>,
 ) -> Attributions {
-    let mut prov = provenance::find(doc, gazetteer, outlet, &found);
+    let mut prov = provenance::find(doc, gazetteer, outlet, title);
     let mut reg = Registry {
         doc,
         gazetteer,
@@ -436,8 +437,13 @@ impl Registry<'_, '_> {
             }
         }
         let words_lower: Vec<&str> = (a..head_end).map(|i| doc.lower(i)).collect();
+        // "the publication writes", and "the report says" in an article retelling a
+        // report: the outlet it retells.
+        let retold = words_lower.len() <= 3
+            && words_lower.iter().any(|w| matches!(*w, "report" | "article" | "story"))
+            && self.origin.is_some_and(|o| self.cited[o].cue.contains("report"));
         if words_lower.first().is_some_and(|w| matches!(*w, "the" | "this"))
-            && words_lower.iter().any(|w| words::outlet_noun(w))
+            && (words_lower.iter().any(|w| words::outlet_noun(w)) || retold)
         {
             if let Some(ci) = self.origin {
                 let s = self.outlet(ci, span);
@@ -477,6 +483,17 @@ impl Registry<'_, '_> {
                 self.last_thing = Some((s, sentence));
                 return Some(s);
             }
+        }
+        // A name the tagger missed here but found elsewhere: "Trump" in "as Trump admitted".
+        let named = doc.text_of(a, head_end);
+        if let Some(e) = doc
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Person && e.aliases.iter().any(|n| n == named))
+        {
+            let s = self.person(e, span);
+            self.last_person = Some((s, sentence));
+            return Some(s);
         }
         let text = doc.text_of(a, b).to_string();
         let kind = if words_lower.iter().any(|w| words::document_noun(w)) {

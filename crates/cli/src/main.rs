@@ -103,6 +103,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The quotes of a stored article: direct, indirect and mixed, each with its cue,
+    /// speaker and provenance chain (publisher → cited outlet → source).
+    #[command(after_help = "Example:\n  triangulate quotes 738e8159 --json")]
+    Quotes {
+        /// The article's id, or a unique prefix of it (at least 4 characters).
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The sources of a stored article: its publisher and cited outlets, and every
+    /// person, anonymous source (count, affiliation), organisation or document quoted.
+    #[command(after_help = "Example:\n  triangulate sources 738e8159")]
+    Sources {
+        /// The article's id, or a unique prefix of it (at least 4 characters).
+        id: String,
+        /// Print JSON (the stored attribution record) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the clean text and metadata of files without storing anything.
     #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
     Extract {
@@ -377,6 +397,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        command @ (Command::Quotes { .. } | Command::Sources { .. }) => {
+            let (quotes, id, json) = match command {
+                Command::Quotes { id, json } => (true, id, json),
+                Command::Sources { id, json } => (false, id, json),
+                _ => unreachable!("matched above"),
+            };
+            let store = open_store(&cli.db)?;
+            let Some(article) = store.article(&id)? else {
+                bail!("no article with id {id:?} in {}", cli.db.display());
+            };
+            let Some(at) = store.article_attributions(&article.id)? else {
+                bail!(
+                    "article {} has no attributions stored: it was ingested with --no-entities or by an older version; ingest it again",
+                    article.id
+                );
+            };
+            match (quotes, json) {
+                (true, true) => outln!("{}", serde_json::to_string_pretty(&render::quotes_json(&article, &at))?),
+                (true, false) => out!("{}", render::quotes_text(&article, &at)),
+                (false, true) => outln!("{}", serde_json::to_string_pretty(&at)?),
+                (false, false) => out!("{}", render::sources_text(&article, &at)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract { files, json } => extract(&files, json),
         Command::Report {
             ingest: args,
@@ -395,11 +439,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             // Workers finish in any order; the report reads in the order the inputs sort.
             articles.sort_by_cached_key(|a| natural_key(&a.input));
+            let attributions = articles
+                .iter()
+                .map(|a| store.article_attributions(&a.id))
+                .collect::<Result<Vec<_>, _>>()?;
             let out = match format {
-                Format::Text => render::report_text(&articles, &summary),
-                Format::Markdown => render::report_markdown(&articles, &summary),
+                Format::Text => render::report_text(&articles, &attributions, &summary),
+                Format::Markdown => render::report_markdown(&articles, &attributions, &summary),
                 Format::Json => {
-                    serde_json::to_string_pretty(&render::report_json(&articles, &summary))? + "\n"
+                    serde_json::to_string_pretty(&render::report_json(
+                        &articles,
+                        &attributions,
+                        &summary,
+                    ))? + "\n"
                 }
             };
             out!("{out}");

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
-use tri_model::{Article, Entity};
+use tri_model::{Article, Attributions, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind};
 use tri_store::{ArticleSummary, EntitySummary};
 
 fn or_dash(v: Option<&str>) -> &str {
@@ -105,7 +105,11 @@ pub fn article_text(a: &Article) -> String {
 }
 
 /// `report`, terminal form.
-pub fn report_text(articles: &[Article], summary: &IngestSummary) -> String {
+pub fn report_text(
+    articles: &[Article],
+    attributions: &[Option<Attributions>],
+    summary: &IngestSummary,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary_line(articles, summary));
     let _ = writeln!(out);
@@ -135,13 +139,20 @@ pub fn report_text(articles: &[Article], summary: &IngestSummary) -> String {
                 .map(|u| format!("  <{u}>"))
                 .unwrap_or_default()
         );
+        if let Some(Some(at)) = attributions.get(i) {
+            out.push_str(&attribution_summary_text(a, at));
+        }
     }
     failures_text(&mut out, &summary.failures);
     out
 }
 
 /// `report --format markdown`.
-pub fn report_markdown(articles: &[Article], summary: &IngestSummary) -> String {
+pub fn report_markdown(
+    articles: &[Article],
+    attributions: &[Option<Attributions>],
+    summary: &IngestSummary,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -167,6 +178,34 @@ pub fn report_markdown(articles: &[Article], summary: &IngestSummary) -> String 
             md(&headline(a.title.as_deref(), &a.text, 90)),
         );
     }
+    for (i, a) in articles.iter().enumerate() {
+        let Some(Some(at)) = attributions.get(i) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "\n## {}. {}\n\n{}\n",
+            i + 1,
+            md(&headline(a.title.as_deref(), &a.text, 90)),
+            md(&provenance_line(a, at))
+        );
+        if at.quotes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "| kind | speaker | quote | chain |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for q in &at.quotes {
+            let who = q.source.map_or("unattributed".to_string(), |s| source_label(at, s));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                if q.fragment { "phrase" } else { q.kind.as_str() },
+                md(&who),
+                md(&truncate(&q.text, 160)),
+                md(&chain(a, at, q).join(" → "))
+            );
+        }
+    }
     if !summary.failures.is_empty() {
         let _ = writeln!(out, "\n## Inputs that failed\n");
         for f in &summary.failures {
@@ -184,6 +223,9 @@ fn md(s: &str) -> String {
 pub struct ReportJson<'a> {
     pub inputs: usize,
     pub articles: &'a [Article],
+    /// Per article, in the same order: its quotes, sources and provenance (null when it
+    /// was not annotated).
+    pub attributions: &'a [Option<Attributions>],
     pub new: usize,
     pub already_stored: usize,
     pub failures: Vec<FailureJson<'a>>,
@@ -197,10 +239,15 @@ pub struct FailureJson<'a> {
 }
 
 /// `report --format json`.
-pub fn report_json<'a>(articles: &'a [Article], summary: &'a IngestSummary) -> ReportJson<'a> {
+pub fn report_json<'a>(
+    articles: &'a [Article],
+    attributions: &'a [Option<Attributions>],
+    summary: &'a IngestSummary,
+) -> ReportJson<'a> {
     ReportJson {
         inputs: summary.inputs,
         articles,
+        attributions,
         new: summary.new,
         already_stored: summary.already_stored,
         failures: summary
@@ -321,4 +368,215 @@ fn other_names<'a>(aliases: &'a [String], name: &str) -> Vec<&'a str> {
         .map(String::as_str)
         .filter(|a| *a != name)
         .collect()
+}
+
+/// The outlet at the head of every chain: who published the article.
+fn publisher_name<'a>(a: &'a Article, at: &'a Attributions) -> &'a str {
+    at.provenance
+        .publisher
+        .as_ref()
+        .map(|p| p.name.as_str())
+        .or(a.outlet.as_deref())
+        .unwrap_or("unnamed outlet")
+}
+
+/// A source as one line: "Tatyana Stanovaya (senior researcher, Carnegie Endowment ...)",
+/// "three sources close to the Kremlin [anonymous, 3, Kremlin]".
+fn source_label(at: &Attributions, s: usize) -> String {
+    let src = &at.sources[s];
+    let mut details: Vec<String> = Vec::new();
+    match src.kind {
+        SourceKind::Anonymous => {
+            details.push("anonymous".into());
+            if let Some(n) = src.count {
+                details.push(format!("{n}"));
+            }
+            if let Some(g) = src.member_of {
+                details.push(format!("one of {}", at.sources[g].name));
+            }
+        }
+        SourceKind::Person => {}
+        kind => details.push(kind.as_str().into()),
+    }
+    if let Some(r) = &src.role {
+        details.push(r.clone());
+    }
+    if let Some(a) = &src.affiliation {
+        details.push(a.clone());
+    }
+    if details.is_empty() {
+        src.name.clone()
+    } else {
+        format!("{} ({})", src.name, details.join(", "))
+    }
+}
+
+/// The provenance chain of one quote: publisher → cited outlet → source.
+fn chain(a: &Article, at: &Attributions, q: &Quote) -> Vec<String> {
+    let mut links = vec![publisher_name(a, at).to_string()];
+    if let Some(v) = q.via {
+        let outlet = &at.provenance.cited[v].name;
+        if links[0] != *outlet {
+            links.push(outlet.clone());
+        }
+    }
+    match q.source {
+        Some(s) if at.sources[s].outlet.is_none() => links.push(at.sources[s].name.clone()),
+        Some(_) => {}
+        None => links.push("unattributed".into()),
+    }
+    links
+}
+
+fn provenance_line(a: &Article, at: &Attributions) -> String {
+    let p = &at.provenance;
+    let publisher = match &p.publisher {
+        Some(o) => format!(
+            "{} ({})",
+            o.name,
+            match o.evidence {
+                OutletEvidence::Metadata => "metadata",
+                OutletEvidence::Text => "named in the text",
+            }
+        ),
+        None => a.outlet.clone().unwrap_or_else(|| "not named".into()),
+    };
+    let origin = match p.origin {
+        Some(o) => {
+            let c = &p.cited[o];
+            let mut s = format!("{} (\"{}\"", c.name, c.cue);
+            if let Some(d) = &c.date {
+                let _ = write!(s, ", {d}");
+            }
+            s.push(')');
+            s
+        }
+        None => "not named".into(),
+    };
+    format!("published by {publisher}; origin: {origin}")
+}
+
+/// `triangulate quotes ID`: every quote with its speaker and chain.
+pub fn quotes_text(a: &Article, at: &Attributions) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", provenance_line(a, at));
+    if at.quotes.is_empty() {
+        out.push_str("no quotes found\n");
+        return out;
+    }
+    for (i, q) in at.quotes.iter().enumerate() {
+        let who = q.source.map_or("unattributed".to_string(), |s| source_label(at, s));
+        let kind = if q.fragment { "phrase" } else { q.kind.as_str() };
+        let _ = writeln!(out, "\n{:>3}. [{kind}] {who}", i + 1);
+        let _ = writeln!(out, "     \u{201C}{}\u{201D}", truncate(&q.text, 300));
+        let cue = q.cue.map(|c| c.of(&a.text).to_string());
+        let _ = writeln!(
+            out,
+            "     cue: {}  chain: {}",
+            cue.as_deref().unwrap_or("-"),
+            chain(a, at, q).join(" \u{2192} ")
+        );
+    }
+    out
+}
+
+/// `triangulate sources ID`: the provenance, then every source with what rests on it.
+pub fn sources_text(a: &Article, at: &Attributions) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", provenance_line(a, at));
+    for c in &at.provenance.cited {
+        let _ = writeln!(
+            out,
+            "  cited outlet: {} (\"{}\"{}) - {} mention{}, {} quote{}",
+            c.name,
+            c.cue,
+            c.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default(),
+            c.mentions.len(),
+            if c.mentions.len() == 1 { "" } else { "s" },
+            c.quotes,
+            if c.quotes == 1 { "" } else { "s" }
+        );
+    }
+    if at.sources.is_empty() {
+        out.push_str("no sources found\n");
+        return out;
+    }
+    out.push('\n');
+    for (i, s) in at.sources.iter().enumerate() {
+        let quotes = at.quotes.iter().filter(|q| q.source == Some(i)).count();
+        let via: std::collections::BTreeSet<&str> = at
+            .quotes
+            .iter()
+            .filter(|q| q.source == Some(i))
+            .filter_map(|q| q.via.map(|v| at.provenance.cited[v].name.as_str()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<12} {}  - {} quote{}{}",
+            s.kind.as_str(),
+            source_label(at, i),
+            quotes,
+            if quotes == 1 { "" } else { "s" },
+            if via.is_empty() {
+                String::new()
+            } else {
+                format!(", via {}", via.into_iter().collect::<Vec<_>>().join(", "))
+            }
+        );
+    }
+    out
+}
+
+/// One quote for programs: the stored quote with its source and chain spelled out.
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    #[serde(flatten)]
+    pub quote: &'a Quote,
+    pub cue_text: Option<&'a str>,
+    pub speaker_text: Option<&'a str>,
+    pub source_detail: Option<&'a Source>,
+    pub via_outlet: Option<&'a str>,
+    pub chain: Vec<String>,
+}
+
+/// `triangulate quotes ID --json`.
+pub fn quotes_json<'a>(a: &'a Article, at: &'a Attributions) -> Vec<QuoteJson<'a>> {
+    at.quotes
+        .iter()
+        .map(|q| QuoteJson {
+            quote: q,
+            cue_text: q.cue.map(|c| c.of(&a.text)),
+            speaker_text: q.speaker.map(|c| c.of(&a.text)),
+            source_detail: q.source.map(|s| &at.sources[s]),
+            via_outlet: q.via.map(|v| at.provenance.cited[v].name.as_str()),
+            chain: chain(a, at, q),
+        })
+        .collect()
+}
+
+/// `report`, the sources and quotes of one article, terminal form.
+pub fn attribution_summary_text(a: &Article, at: &Attributions) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "    {}", provenance_line(a, at));
+    for (i, s) in at.sources.iter().enumerate() {
+        if s.kind != SourceKind::Anonymous || s.member_of.is_some() {
+            continue;
+        }
+        let _ = writeln!(out, "    anonymous source: {}", source_label(at, i));
+    }
+    let mut by_speaker: Vec<(String, Vec<&Quote>)> = Vec::new();
+    for q in at.quotes.iter().filter(|q| q.kind == QuoteKind::Direct) {
+        let who = q.source.map_or("unattributed".to_string(), |s| at.sources[s].name.clone());
+        match by_speaker.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, list)) => list.push(q),
+            None => by_speaker.push((who, vec![q])),
+        }
+    }
+    for (who, list) in by_speaker {
+        let _ = writeln!(out, "    {who}:");
+        for q in list {
+            let _ = writeln!(out, "      \u{201C}{}\u{201D}", truncate(&q.text, 110));
+        }
+    }
+    out
 }

@@ -482,6 +482,7 @@ pub fn evaluate(dir: &Path, write: Option<&Path>) -> Result<QuotesReport, EvalEr
                 segmented: &annotated.segmented,
                 entities: &annotated.entities,
                 outlet: None,
+                title: None,
             },
             tri_gazetteer::Gazetteer::embedded(),
         );

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
 use tri_annotate::Annotator;
-use tri_model::{Article, Entity, Published, RawDoc};
+use tri_model::{Article, Attributions, Entity, Published, RawDoc};
 use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
@@ -122,6 +122,7 @@ pub fn ingest(
     };
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
     let mut entities: Vec<(String, Vec<Entity>)> = Vec::new();
+    let mut attributions: Vec<(String, Attributions)> = Vec::new();
     let annotator_version = opts.annotator.as_ref().map(Annotator::version);
     // Re-ingesting is idempotent, and with this it is also cheap: articles whose
     // entities this annotator version already stored are not annotated again.
@@ -131,6 +132,7 @@ pub fn ingest(
     };
     let mut flush = |batch: &mut Vec<Article>,
                      entities: &mut Vec<(String, Vec<Entity>)>,
+                     attributions: &mut Vec<(String, Attributions)>,
                      summary: &mut IngestSummary|
      -> Result<(), StoreError> {
         if batch.is_empty() {
@@ -138,9 +140,12 @@ pub fn ingest(
         }
         let outcome = store.put_articles(batch)?;
         if let Some(version) = &annotator_version {
+            // Attributions first: the entities mark the article annotated.
+            store.put_attributions(attributions)?;
             store.put_entities(entities, version)?;
         }
         entities.clear();
+        attributions.clear();
         summary.new += outcome.inserted.len();
         summary.already_stored += batch.len() - outcome.inserted.len();
         summary.articles.extend(batch.drain(..).map(|a| a.id));
@@ -152,11 +157,12 @@ pub fn ingest(
         match item {
             Item::Article(article, found) => {
                 if let Some(found) = found {
-                    entities.push((article.id.clone(), found));
+                    entities.push((article.id.clone(), found.entities));
+                    attributions.push((article.id.clone(), found.attributions));
                 }
                 batch.push(*article);
                 if batch.len() >= opts.batch_size.max(1) {
-                    if let Err(e) = flush(&mut batch, &mut entities, &mut summary) {
+                    if let Err(e) = flush(&mut batch, &mut entities, &mut attributions, &mut summary) {
                         result = Err(e);
                         return false;
                     }
@@ -168,15 +174,24 @@ pub fn ingest(
         true
     });
     result?;
-    flush(&mut batch, &mut entities, &mut summary)?;
+    flush(&mut batch, &mut entities, &mut attributions, &mut summary)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
+/// What annotation found in one article, as the store keeps it.
+#[derive(Debug, Clone)]
+pub struct Annotations {
+    /// The article's entities.
+    pub entities: Vec<Entity>,
+    /// Its quotes, sources and provenance.
+    pub attributions: Attributions,
+}
+
 /// One result of reading and extracting, delivered in the caller's thread.
 pub enum Item {
-    /// An article, with its entities when the options ask for annotation.
-    Article(Box<Article>, Option<Vec<Entity>>),
+    /// An article, with its annotations when the options ask for annotation.
+    Article(Box<Article>, Option<Annotations>),
     Failed(Failure),
     /// An input is finished; its size on disk.
     InputDone(u64),
@@ -225,8 +240,16 @@ fn run(
                                     .as_ref()
                                     .filter(|_| !annotated.contains(&article.id))
                                     .map(|a| {
-                                        a.annotate(&article.text, article.language.as_deref())
-                                            .entities
+                                        let found = a.annotate_with(
+                                            &article.text,
+                                            article.language.as_deref(),
+                                            article.outlet.as_deref(),
+                                            article.title.as_deref(),
+                                        );
+                                        Annotations {
+                                            entities: found.entities,
+                                            attributions: found.attributions,
+                                        }
                                     });
                                 Item::Article(Box::new(article), found)
                             }

@@ -37,7 +37,7 @@ mod sqlite;
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tri_model::{Article, Entity, EntityKind, InputFormat, Published};
+use tri_model::{Article, Attributions, Entity, EntityKind, InputFormat, Published};
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
@@ -87,6 +87,16 @@ pub trait Store {
 
     /// The entities of the article with this full id, in order of first mention.
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError>;
+
+    /// Replaces the quotes, sources and provenance of stored articles, in one
+    /// transaction. Ids not stored are skipped. Store these before the same articles'
+    /// [`Store::put_entities`], which marks them annotated: a crash between the two then
+    /// leaves the articles to be annotated again rather than without attributions.
+    fn put_attributions(&mut self, batch: &[(String, Attributions)]) -> Result<(), StoreError>;
+
+    /// The attributions of the article with this full id; `None` when it has not been
+    /// annotated.
+    fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError>;
 
     /// Every canonical entity in the store with how many articles mention it, most
     /// mentioned first, ties broken by key.

@@ -36,6 +36,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "entities",
         sql: include_str!("../migrations/0003_entities.sql"),
     },
+    Migration {
+        version: 4,
+        name: "attributions",
+        sql: include_str!("../migrations/0004_attributions.sql"),
+    },
 ];
 
 /// The schema version a store opened by this build ends up at.

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{Article, DateSource, Entity, EntityKind, Published};
+use tri_model::{Attributions, Article, DateSource, Entity, EntityKind, Published};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
 use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
@@ -372,6 +372,79 @@ impl Store for SqliteStore {
         }
         tx.commit().map_err(err)?;
         Ok(())
+    }
+
+    fn put_attributions(&mut self, batch: &[(String, Attributions)]) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut seq_of = tx
+                .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
+                .map_err(err)?;
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO article_attributions (article_seq, quotes, sources, origin, detail) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq) DO UPDATE SET \
+                     quotes = excluded.quotes, sources = excluded.sources, \
+                     origin = excluded.origin, detail = excluded.detail",
+                )
+                .map_err(err)?;
+            for (id, at) in batch {
+                let Some(seq) = seq_of
+                    .query_row([id], |row| row.get::<_, i64>(0))
+                    .optional()
+                    .map_err(err)?
+                else {
+                    continue;
+                };
+                let origin = at
+                    .provenance
+                    .origin
+                    .map(|o| at.provenance.cited[o].name.clone());
+                let detail = serde_json::to_string(at).expect("attributions always serialize");
+                put.execute(rusqlite::params![
+                    seq,
+                    at.quotes.len() as i64,
+                    at.sources.len() as i64,
+                    origin,
+                    detail
+                ])
+                .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(())
+    }
+
+    fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError> {
+        let detail: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT t.detail FROM article_attributions t JOIN articles a ON a.seq = t.article_seq \
+                 WHERE a.id = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)).optional())
+            .map_err(|e| self.sql_err(e))?;
+        detail
+            .map(|d| {
+                serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    id: id.to_string(),
+                    field: "attributions",
+                    detail: e.to_string(),
+                })
+            })
+            .transpose()
     }
 
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {
