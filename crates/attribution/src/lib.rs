@@ -580,7 +580,9 @@ impl Finder<'_, '_> {
             let earlier = self
                 .found
                 .iter()
-                .rev()
+                .filter(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k))
+                .min_by_key(|f| f.cue.map_or(usize::MAX, |c| c.0))
+                .into_iter()
                 .find(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k) && (f.speaker.is_some() || f.same_speaker_as.is_some()))?;
             let start = earlier.same_speaker_as.unwrap_or(earlier.parts[0].start);
             let mut c = k + len;

@@ -105,7 +105,7 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
             (None, Some(i)) => {
                 // From the first citing word: "according to a report by".
                 let from = (first.saturating_sub(6)..i)
-                    .find(|&j| CITING_BEFORE.contains(&doc.lower(j)) && (j..first).all(|x| !doc.is_punct(x)))
+                    .find(|&j| doc.lower(j) == "according" && (j..first).all(|x| !doc.is_punct(x)))
                     .unwrap_or(i);
                 let mut to = first;
                 while to > from + 1 && matches!(doc.lower(to - 1), "the" | "a" | "an") {

@@ -339,7 +339,7 @@ pub(crate) fn resolve(
             .iter()
             .map(|p| trim_quote_text(p.of(doc.text)))
             .collect::<Vec<_>>()
-            .join(" ");
+            .join(" \u{2026} ");
         quotes.push(Quote {
             kind: f.kind,
             fragment: f.fragment,

@@ -230,3 +230,39 @@ fn the_chain_runs_from_publisher_through_origin_to_the_source() {
     let s = &at.sources[publication.source.unwrap()];
     assert_eq!((s.kind, s.entity.as_deref()), (SourceKind::Outlet, Some("org:bloomberg")));
 }
+
+/// The whole attribution output on each seed, one line a quote, pinned so that any
+/// change in behaviour shows up as a readable diff in review.
+#[test]
+fn seed_attributions_snapshot() {
+    for (id, article, at) in seeds() {
+        let mut out = String::new();
+        let p = &at.provenance;
+        out += &format!(
+            "publisher: {}\ncited: {}\norigin: {}\n\n",
+            p.publisher.as_ref().map_or("-".into(), |o| format!("{} ({:?})", o.name, o.evidence)),
+            p.cited.iter().map(|c| format!("{} [{}]", c.name, c.cue)).collect::<Vec<_>>().join("; "),
+            p.origin.map_or("-", |o| p.cited[o].name.as_str()),
+        );
+        for q in &at.quotes {
+            let who = q.source.map_or("-".to_string(), |s| {
+                let s = &at.sources[s];
+                match s.count {
+                    Some(n) => format!("{} <{} {n}>", s.name, s.kind.as_str()),
+                    None => format!("{} <{}>", s.name, s.kind.as_str()),
+                }
+            });
+            let text: String = q.text.chars().take(70).collect();
+            out += &format!(
+                "{}{} | {} | {:?} | cue {:?} | via {}\n",
+                q.kind.as_str(),
+                if q.fragment { " phrase" } else { "" },
+                who,
+                text,
+                q.cue.map(|c| c.of(&article.text)).unwrap_or("-"),
+                q.via.map_or("-", |v| p.cited[v].name.as_str()),
+            );
+        }
+        insta::assert_snapshot!(format!("seed_{id}"), out);
+    }
+}

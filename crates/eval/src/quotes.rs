@@ -309,7 +309,13 @@ pub fn write_ann(text: &str, relations: &[Relation]) -> String {
             out += &format!("T{t}\t{role} {}\t{}\n", ranges.join(";"), words.join(" ").replace('\n', " "));
             args.push(format!("{role}:T{t}"));
         }
-        out += &format!("E{}\tAttribution:{} {}\n", e + 1, args[0].split(':').nth(1).unwrap_or("T0"), args.join(" "));
+        let trigger = args
+            .iter()
+            .find(|a| a.starts_with("Cue:"))
+            .or(args.first())
+            .and_then(|a| a.split(':').nth(1))
+            .unwrap_or("T0");
+        out += &format!("E{}\tAttribution:{trigger} {}\n", e + 1, args.join(" "));
     }
     out
 }

@@ -147,7 +147,7 @@ pub struct Quote {
     /// A short direct quote inside a sentence that is not a quotation of its own (scare
     /// quotes: Svyrydenko urging "maximum pressure").
     pub fragment: bool,
-    /// The quoted content, parts joined by a space, without quotation marks.
+    /// The quoted content without quotation marks, its parts joined by " … ".
     pub text: String,
     /// The content's parts: a quote split by its cue ("X," he said, "Y.") or running over
     /// several paragraphs has several. Without quotation marks.
