@@ -483,6 +483,29 @@ impl Finder<'_, '_> {
                 k += len;
             }
         }
+        // Headlines: "John McCain: Republican Anger Appeals to 'Bad Angels'".
+        for s in 0..doc.seg.sentences.len() {
+            let (sa, se) = doc.sentence(s);
+            let Some(colon) = (sa + 1..se.min(sa + 6)).find(|&i| doc.lower(i) == ":") else {
+                continue;
+            };
+            if self.used[colon] || doc.quote_of[colon].is_some() {
+                continue;
+            }
+            let named = (sa..colon).all(|i| doc.is_cap(i) || doc.lower(i) == "'s" || doc.lower(i) == ".")
+                && (sa..colon).any(|i| matches!(doc.entity_kind(i), Some(tri_model::EntityKind::Person | tri_model::EntityKind::Organisation)));
+            let mut end = se;
+            while end > colon + 1 && doc.is_punct(end - 1) && doc.quote_of[end - 1].is_none() {
+                end -= 1;
+            }
+            if !named || (colon + 1..end).filter(|&i| doc.is_word(i)).count() < 3 {
+                continue;
+            }
+            if let Some(f) = self.content_found((colon + 1, end), (colon, colon + 1), Some((sa, colon)), colon) {
+                self.mark_used((sa, colon + 1));
+                self.found.push(f);
+            }
+        }
         // Quoted phrases inside reported speech are that speech's words: the speech is
         // mixed and the phrase takes its speaker.
         let indirect: Vec<(Span, usize)> = self
@@ -526,8 +549,12 @@ impl Finder<'_, '_> {
             if !speakers::plausible_subject(doc, speaker) {
                 return None;
             }
-            let early = (sa..k).filter(|&i| doc.is_word(i)).count() <= 2
-                || (speaker.1 < end && doc.lower(speaker.1) == "," && end - speaker.1 > 4);
+            // "X, citing analysts and sources, Z": the citation is parenthetical.
+            let parenthetical = matches!(doc.lower(k), "citing" | "quoting")
+                && speaker.1 < end
+                && doc.lower(speaker.1) == ","
+                && end - speaker.1 > 4;
+            let early = (sa..k).filter(|&i| doc.is_word(i)).count() <= 2 || parenthetical;
             let content = if early {
                 let mut c = speaker.1;
                 while c < end && (doc.is_punct(c) || self.used[c]) {
@@ -575,7 +602,7 @@ impl Finder<'_, '_> {
         if k > 0 && matches!(doc.lower(k - 1), "<" | "/") {
             return None; // markup: "<tweet id=...>"
         }
-        if participle && prev == Some(",") {
+        if participle && matches!(prev, Some("," | "\u{2013}" | "\u{2014}" | "-")) {
             // "..., one source said, suggesting Putin may ...": the same speaker.
             let earlier = self
                 .found
@@ -583,15 +610,20 @@ impl Finder<'_, '_> {
                 .filter(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k))
                 .min_by_key(|f| f.cue.map_or(usize::MAX, |c| c.0))
                 .into_iter()
-                .find(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k) && (f.speaker.is_some() || f.same_speaker_as.is_some()))?;
-            let start = earlier.same_speaker_as.unwrap_or(earlier.parts[0].start);
+                .find(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k) && (f.speaker.is_some() || f.same_speaker_as.is_some()));
             let mut c = k + len;
             if c < end && doc.lower(c) == "that" {
                 c += 1;
             }
-            let mut f = self.content_found((c, end), (k, k + len), None, k)?;
-            f.same_speaker_as = Some(start);
-            return Some(f);
+            if let Some(earlier) = earlier {
+                let start = earlier.same_speaker_as.unwrap_or(earlier.parts[0].start);
+                let mut f = self.content_found((c, end), (k, k + len), None, k)?;
+                f.same_speaker_as = Some(start);
+                return Some(f);
+            }
+            // "Trump endorsed Cruz last week, saying he ...": the sentence's subject.
+            let subject = self.clause_subject(sa, k)?;
+            return self.content_found((c, end), (k, k + len), Some(subject), k);
         }
         if participle && !matches!(prev, Some("is" | "was" | "were" | "are" | "been" | "be")) {
             return None;
@@ -670,6 +702,14 @@ impl Finder<'_, '_> {
         if j == sa || !matches!(doc.lower(j - 1), "and" | "but") {
             return None;
         }
+        self.clause_subject(sa, j - 1)
+    }
+
+    /// Who a sentence is about up to token `j`: the last person named (or a pronoun),
+    /// else its first noun phrase past an opening adjunct.
+    fn clause_subject(&self, sa: usize, j: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let j = j + 1; // the rules below look before `j - 1`
         let person = (sa..j - 1).rev().find(|&i| {
             doc.entity_kind(i) == Some(tri_model::EntityKind::Person)
                 || matches!(doc.lower(i), "he" | "she" | "they")

@@ -210,7 +210,7 @@ pub(crate) fn starts_phrase(doc: &Doc, c: usize) -> bool {
         && (ADJUNCT_STARTS.contains(&doc.lower(c))
             || matches!(
                 doc.lower(c),
-                "for" | "about" | "of" | "by" | "against" | "into" | "as" | "up" | "out" | "off" | "down" | "back" | "so" | "too" | "no"
+                "for" | "about" | "of" | "by" | "against" | "into" | "as" | "up" | "out" | "off" | "down" | "back" | "so" | "too"
                     | "when" | "because" | "since" | "if" | "although" | "though" | "until" | "and" | "but"
                     | "adding" | "referring" | "noting" | "citing" | "according" | "outside" | "inside"
                     | "afterward" | "afterwards" | "told" | "wrote" | "added" | "explained"
@@ -242,6 +242,14 @@ pub(crate) fn skip_adjuncts(doc: &Doc, c: usize, end: usize) -> usize {
             return c;
         }
         let w = doc.lower(c);
+        // "last week", "this month", "next year".
+        if matches!(w, "last" | "this" | "next" | "earlier" | "later")
+            && c + 1 < end
+            && matches!(doc.lower(c + 1), "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon" | "spring" | "summer" | "fall" | "autumn" | "winter")
+        {
+            c += 2;
+            continue;
+        }
         if matches!(w, "on" | "last" | "this" | "next" | "earlier" | "late" | "early") {
             if let Some(d) = (c..end.min(c + 4)).find(|&i| words::is_month_or_day(doc.lower(i))) {
                 c = d + 1;
@@ -261,7 +269,9 @@ pub(crate) fn skip_adjuncts(doc: &Doc, c: usize, end: usize) -> usize {
                     && !(i + 1 < end
                         && matches!(doc.lower(i + 1), "day" | "week" | "month" | "year" | "time" | "morning" | "evening" | "night"))
             });
-            let blocked = that.is_some_and(|t| (c..t).any(|i| doc.is_punct(i) && doc.lower(i) != ","));
+            let blocked = that.is_some_and(|t| {
+                (c..t).any(|i| matches!(doc.lower(i), ";" | ":" | "(" | ")" | "." | "\u{2014}" | "\u{2013}" | "-" | "\"" | "\u{201C}" | "\u{201D}"))
+            });
             if let (Some(t), false) = (that, blocked) {
                 return t;
             }
