@@ -19,6 +19,9 @@ pub(crate) enum CueClass {
     Prep,
     /// Takes a document or data as its subject: "a poll shows", "the study found".
     Evidence,
+    /// A position taken, its object the content: "urged Congress to act", "called for
+    /// a ceasefire", "criticized the plan".
+    Stance,
 }
 
 pub(crate) struct Lexicon {
@@ -50,6 +53,7 @@ impl Lexicon {
                 "cognition" => CueClass::Cognition,
                 "prep" => CueClass::Prep,
                 "evidence" => CueClass::Evidence,
+                "stance" => CueClass::Stance,
                 other => panic!("cues.tsv: unknown class {other:?}"),
             };
             let parts: Vec<String> = form.split(' ').map(str::to_string).collect();

@@ -214,7 +214,10 @@ impl Finder<'_, '_> {
                     }
                     self.found.push(Found {
                         kind: QuoteKind::Direct,
-                        fragment: false,
+                        // "urging "maximum pressure" on Russia": a phrase, though cued.
+                        fragment: words_inside <= 6
+                            && words_outside >= 3
+                            && (s_start..open_tok).any(|i| doc.is_word(i)),
                         parts,
                         cue: Some(c.cue),
                         speaker: c.speaker,
@@ -408,7 +411,7 @@ impl Finder<'_, '_> {
                 // colon or comma ("told reporters: "...").
                 CueClass::Listener => between.len() <= 6 && handover,
                 CueClass::Evidence => false,
-                CueClass::Speech | CueClass::Cognition => {
+                CueClass::Speech | CueClass::Cognition | CueClass::Stance => {
                     between.is_empty() || speakers::is_adjunct(doc, between.start, between.end)
                 }
             };
@@ -426,10 +429,19 @@ impl Finder<'_, '_> {
                     relay: None,
                 });
             }
-            let speaker = speakers::np_backward(doc, k, start).or_else(|| {
-                // "said Sergei Markov:"
-                speakers::np_forward(doc, k + len, end, false)
-            });
+            let participle = doc.lower(k).ends_with("ing");
+            let speaker = speakers::np_backward(doc, k, start)
+                .or_else(|| {
+                    // "said Sergei Markov:"; never the listener of "telling Reuters:".
+                    (class != CueClass::Listener && !participle)
+                        .then(|| speakers::np_forward(doc, k + len, end, false))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "Clinton rallied supporters, saying: "...": the clause's subject.
+                    let (sa, _) = doc.sentence(doc.sentence_of[k]);
+                    participle.then(|| self.clause_subject(sa, k)).flatten()
+                });
             return Some(Cue {
                 cue: (k, k + len),
                 speaker,
@@ -664,7 +676,7 @@ impl Finder<'_, '_> {
         if after_is_clause {
             if doc.lower(c) == "that" {
                 c += 1;
-            } else if speakers::starts_phrase(doc, c) {
+            } else if (class != CueClass::Stance || doc.lower(c) == "by") && speakers::starts_phrase(doc, c) {
                 // "continue in parallel", "claims for Russia": not reported speech.
                 return None;
             }

@@ -100,7 +100,19 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
             let first = doc.lower(start);
             let appositive = is_determiner(first) || first == "who" || !doc.is_cap(start);
             if appositive {
-                let head = plain_backward(doc, at, limit)?;
+                let head = plain_backward(doc, at, limit).or_else(|| {
+                    // "Woodrow Benford, 58, who lives outside Minneapolis,": past the age.
+                    let age = at.checked_sub(2).filter(|&i| {
+                        i > limit && !doc.is_word(i) && !doc.is_punct(i) && doc.lower(i - 1) == ","
+                    })?;
+                    plain_backward(doc, age - 1, limit)
+                })?;
+                let head = if (head.0..head.1).all(|i| !doc.is_word(i)) {
+                    let i = head.0.checked_sub(1).filter(|&i| i > limit && doc.lower(i) == ",")?;
+                    plain_backward(doc, i, limit)?
+                } else {
+                    head
+                };
                 return Some((head.0, comma));
             }
             c = (limit.max(at.saturating_sub(25))..at).rev().find(|&i| doc.lower(i) == ",");
@@ -333,7 +345,21 @@ pub(crate) fn resolve(
                 continue;
             }
         }
-        let source = if let Some(start) = f.same_speaker_as {
+        // "I think" inside someone's quoted words is that someone.
+        let in_quote_speaker = f.speaker.filter(|&(a, b)| {
+            b - a == 1 && words::pronoun(doc.lower(a)) == Some(Pronoun::Speaker) && doc.quote_of[a].is_some()
+        });
+        let enclosing = in_quote_speaker.and_then(|(a, _)| {
+            let at = doc.span(a);
+            quotes
+                .iter()
+                .rev()
+                .find(|q| q.kind == tri_model::QuoteKind::Direct && q.parts.iter().any(|p| p.contains(at)))
+                .and_then(|q| q.source)
+        });
+        let source = if enclosing.is_some() {
+            enclosing
+        } else if let Some(start) = f.same_speaker_as {
             source_at.get(&start).copied().flatten()
         } else if let Some(sp) = f.speaker {
             reg.speaker(sp, sentence)
@@ -356,7 +382,10 @@ pub(crate) fn resolve(
             text,
             parts: f.parts.clone(),
             cue: f.cue.map(|(a, b)| doc.span_of(a, b)),
-            speaker: f.speaker.map(|(a, b)| doc.span_of(a, b)),
+            speaker: f
+                .speaker
+                .filter(|_| enclosing.is_none())
+                .map(|(a, b)| doc.span_of(a, b)),
             source,
             via,
         });
@@ -540,6 +569,31 @@ impl Registry<'_, '_> {
         let recent = |slot: Option<(usize, usize)>, window: usize| {
             slot.filter(|&(_, s)| sentence <= s + window).map(|(i, _)| i)
         };
+        // "Trump is impatient with Putin, and he has threatened": within its sentence a
+        // pronoun is the sentence's subject, its first person named.
+        let doc = self.doc;
+        let (sa, _) = doc.sentence(sentence);
+        let first_person = |from: usize, to: usize| {
+            (from..to)
+                .find(|&i| {
+                    doc.entity_kind(i) == Some(EntityKind::Person)
+                        && !possessive_next(doc, i)
+                        && doc.quote_of[i] == doc.quote_of[at]
+                })
+                .and_then(|i| doc.entity_of[i].map(|(e, _)| e))
+        };
+        // Else the subject of the sentence before, in the same paragraph ("Putin ignores
+        // Trump's warning. He has already considered ...").
+        let subject = first_person(sa, at).or_else(|| {
+            let prev = sentence.checked_sub(1)?;
+            let (pa, pe) = doc.sentence(prev);
+            (doc.paragraph_of[pa] == doc.paragraph_of[at]).then(|| first_person(pa, pe)).flatten()
+        });
+        if let (Pronoun::Person, Some(e)) = (p, subject) {
+            let s = self.person(e, span);
+            self.last_person = Some((s, sentence));
+            return Some(s);
+        }
         let s = match p {
             Pronoun::Person => recent(self.last_person, 6).or_else(|| {
                 let e = self.person_before(at, sentence.saturating_sub(3))?;

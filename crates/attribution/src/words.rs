@@ -207,6 +207,9 @@ pub(crate) fn nounish_cue(word: &str) -> bool {
             | "caution" | "warning" | "lament" | "boast" | "posted" | "continued" | "thought"
             | "reads" | "indicate" | "indicates" | "concern" | "concerns" | "release"
             | "releases" | "state" | "states" | "mention" | "mentions" | "ask" | "asks"
+            | "support" | "supports" | "attack" | "attacks" | "question" | "questions"
+            | "demand" | "demands" | "blame" | "defend" | "propose" | "refuse" | "decline"
+            | "declines" | "praise" | "want" | "call" | "calls" | "urge" | "urges"
     )
 }
 
