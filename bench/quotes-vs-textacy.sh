@@ -69,8 +69,8 @@ print(f"\nPolNeAR {split}: {num(articles, '{}')} articles, {num(gold, '{}')} gol
       "attributions; one thread each\n")
 print("| system | quote overlap F1 | content exact F1 | source overlap F1 | "
       "cue overlap F1 | attribution P | attribution R | attribution F1 | "
-      "speaker accuracy | predicted | MB/CPU s |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "speaker accuracy | predicted | MB/CPU s | attribution stage MB/CPU s |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in (ours, peer):
     cells = [
         get(r, "content", "overlap", "f1"),
@@ -84,7 +84,8 @@ for r in (ours, peer):
     ]
     print(f"| {r.get('system', '-')} | " + " | ".join(num(c) for c in cells)
           + f" | {num(r.get('predicted_attributions'), '{}')}"
-          + f" | {num(r.get('mb_per_cpu_second'), '{:.3f}')} |")
+          + f" | {num(r.get('mb_per_cpu_second'), '{:.3f}')}"
+          + f" | {num(r.get('attribution_mb_per_cpu_second'), '{:.1f}')} |")
 print(f"\ntextacy refused {num(t.get('refused'), '{}')} of {num(t.get('articles'), '{}')} "
       "articles (odd number of quotation marks; empty predictions for them); "
       f"it found {num(t.get('triples'), '{}')} quotations in the rest, in "
