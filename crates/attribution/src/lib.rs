@@ -44,7 +44,6 @@ pub use tri_model::{
 use cues::{lexicon, CueClass};
 use doc::Doc;
 
-
 /// What the attribution stage reads: an article's text with the annotations of the
 /// stages before it.
 #[derive(Debug, Clone, Copy)]
@@ -67,7 +66,11 @@ pub struct Input<'a> {
 pub fn fingerprint() -> String {
     let mut h = tri_model::FnvHasher::default();
     std::hash::Hasher::write(&mut h, cues::CUES_TSV.as_bytes());
-    format!("{}-{:016x}", env!("CARGO_PKG_VERSION"), std::hash::Hasher::finish(&h))
+    format!(
+        "{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        std::hash::Hasher::finish(&h)
+    )
 }
 
 /// Finds the quotes, sources and provenance of one article.
@@ -93,7 +96,9 @@ pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
             .filter(|(_, q)| {
                 let first = doc.token_at(q.parts[0].start);
                 let last = doc.token_at(q.parts.last().expect("a part").end - 1);
-                first < doc.len() && last < doc.len() && doc.sentence_of[last] > doc.sentence_of[first]
+                first < doc.len()
+                    && last < doc.len()
+                    && doc.sentence_of[last] > doc.sentence_of[first]
             })
             .map(|(i, _)| i)
             .collect(),
@@ -451,7 +456,8 @@ impl Finder<'_, '_> {
         // "Trump ... swearing in front of the media: "..."": the colon is the cue and the
         // sentence's first named person the speaker.
         let colon = colon?;
-        let person = (start..end).find(|&i| doc.entity_kind(i) == Some(tri_model::EntityKind::Person))?;
+        let person =
+            (start..end).find(|&i| doc.entity_kind(i) == Some(tri_model::EntityKind::Person))?;
         let (e, m) = doc.entity_of[person].expect("an entity token");
         let span = doc.entities[e].mentions[m].span;
         let last = (person..end)
@@ -504,8 +510,14 @@ impl Finder<'_, '_> {
             if self.used[colon] || doc.quote_of[colon].is_some() {
                 continue;
             }
-            let named = (sa..colon).all(|i| doc.is_cap(i) || doc.lower(i) == "'s" || doc.lower(i) == ".")
-                && (sa..colon).any(|i| matches!(doc.entity_kind(i), Some(tri_model::EntityKind::Person | tri_model::EntityKind::Organisation)));
+            let named = (sa..colon)
+                .all(|i| doc.is_cap(i) || doc.lower(i) == "'s" || doc.lower(i) == ".")
+                && (sa..colon).any(|i| {
+                    matches!(
+                        doc.entity_kind(i),
+                        Some(tri_model::EntityKind::Person | tri_model::EntityKind::Organisation)
+                    )
+                });
             let mut end = se;
             while end > colon + 1 && doc.is_punct(end - 1) && doc.quote_of[end - 1].is_none() {
                 end -= 1;
@@ -513,7 +525,12 @@ impl Finder<'_, '_> {
             if !named || (colon + 1..end).filter(|&i| doc.is_word(i)).count() < 3 {
                 continue;
             }
-            if let Some(f) = self.content_found((colon + 1, end), (colon, colon + 1), Some((sa, colon)), colon) {
+            if let Some(f) = self.content_found(
+                (colon + 1, end),
+                (colon, colon + 1),
+                Some((sa, colon)),
+                colon,
+            ) {
                 self.mark_used((sa, colon + 1));
                 self.found.push(f);
             }
@@ -524,7 +541,12 @@ impl Finder<'_, '_> {
             .found
             .iter()
             .filter(|f| f.kind != QuoteKind::Direct)
-            .map(|f| (Span::new(f.parts[0].start, f.parts.last().expect("a part").end), f.parts[0].start))
+            .map(|f| {
+                (
+                    Span::new(f.parts[0].start, f.parts.last().expect("a part").end),
+                    f.parts[0].start,
+                )
+            })
             .collect();
         let mut mixed = Vec::new();
         for f in self.found.iter_mut().filter(|f| f.fragment) {
@@ -545,7 +567,14 @@ impl Finder<'_, '_> {
     }
 
     /// The indirect quote whose cue is token `k`, if it has a subject and content.
-    fn reported(&self, sa: usize, se: usize, k: usize, class: CueClass, len: usize) -> Option<Found> {
+    fn reported(
+        &self,
+        sa: usize,
+        se: usize,
+        k: usize,
+        class: CueClass,
+        len: usize,
+    ) -> Option<Found> {
         let doc = self.doc;
         let prev = (k > sa).then(|| doc.lower(k - 1));
         let mut end = se;
@@ -573,7 +602,11 @@ impl Finder<'_, '_> {
                     c += 1;
                 }
                 // "according to a report by X, citing analysts and sources, Putin ...".
-                if c < end && lexicon().cue_at(doc, c).is_some_and(|(cl, _)| cl == CueClass::Prep) {
+                if c < end
+                    && lexicon()
+                        .cue_at(doc, c)
+                        .is_some_and(|(cl, _)| cl == CueClass::Prep)
+                {
                     if let Some(comma) = (c..end).find(|&i| doc.lower(i) == ",") {
                         c = comma + 1;
                     }
@@ -592,21 +625,41 @@ impl Finder<'_, '_> {
         let participle = cue_word.ends_with("ing");
         if matches!(
             prev,
-            Some("to" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "this"
-                | "that" | "'s" | "'")
+            Some(
+                "to" | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "this"
+                    | "that"
+                    | "'s"
+                    | "'"
+            )
         ) {
             return None;
         }
-        if !participle && matches!(prev, Some("is" | "was" | "were" | "are" | "be" | "been" | "being")) {
+        if !participle
+            && matches!(
+                prev,
+                Some("is" | "was" | "were" | "are" | "be" | "been" | "being")
+            )
+        {
             return None; // passive: "was reported", "is expected"
         }
         let next_is_that = k + len < se && doc.lower(k + len) == "that";
         if words::nounish_cue(cue_word) && !next_is_that {
             // "they tweet a picture", "the state's party": base forms are nouns or
             // infinitives; "he notes", "Trump claims" are verbs.
-            let inflected = cue_word.ends_with('s') || cue_word.ends_with("ed") || cue_word == "thought";
+            let inflected =
+                cue_word.ends_with('s') || cue_word.ends_with("ed") || cue_word == "thought";
             let pronoun_before = prev.is_some_and(|p| words::pronoun(p).is_some());
-            let name_before = k > sa && doc.entity_kind(k - 1) == Some(tri_model::EntityKind::Person);
+            let name_before =
+                k > sa && doc.entity_kind(k - 1) == Some(tri_model::EntityKind::Person);
             if !inflected || (!pronoun_before && !name_before) {
                 return None;
             }
@@ -622,7 +675,10 @@ impl Finder<'_, '_> {
                 .filter(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k))
                 .min_by_key(|f| f.cue.map_or(usize::MAX, |c| c.0))
                 .into_iter()
-                .find(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k) && (f.speaker.is_some() || f.same_speaker_as.is_some()));
+                .find(|f| {
+                    f.cue.is_some_and(|c| c.0 >= sa && c.0 < k)
+                        && (f.speaker.is_some() || f.same_speaker_as.is_some())
+                });
             let mut c = k + len;
             if c < end && doc.lower(c) == "that" {
                 c += 1;
@@ -662,7 +718,9 @@ impl Finder<'_, '_> {
         if !speakers::plausible_subject(doc, subject) {
             return None;
         }
-        if class == CueClass::Evidence && !(subject.0..subject.1).any(|i| words::document_noun(doc.lower(i))) {
+        if class == CueClass::Evidence
+            && !(subject.0..subject.1).any(|i| words::document_noun(doc.lower(i)))
+        {
             return None;
         }
         // Content after the cue, past its listener and adjuncts.
@@ -676,7 +734,9 @@ impl Finder<'_, '_> {
         if after_is_clause {
             if doc.lower(c) == "that" {
                 c += 1;
-            } else if (class != CueClass::Stance || doc.lower(c) == "by") && speakers::starts_phrase(doc, c) {
+            } else if (class != CueClass::Stance || doc.lower(c) == "by")
+                && speakers::starts_phrase(doc, c)
+            {
                 // "continue in parallel", "claims for Russia": not reported speech.
                 return None;
             }
@@ -697,7 +757,11 @@ impl Finder<'_, '_> {
                 after += 1;
             }
             let words = |a: usize, b: usize| (a..b).filter(|&i| doc.is_word(i)).count();
-            let content = if words(after, end) > words(sa, e) { (after, end) } else { (sa, e) };
+            let content = if words(after, end) > words(sa, e) {
+                (after, end)
+            } else {
+                (sa, e)
+            };
             return self.content_found(content, (k, k + len), Some(subject), k);
         }
         None
@@ -708,7 +772,9 @@ impl Finder<'_, '_> {
     fn coordinated_subject(&self, sa: usize, k: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
         let mut j = k;
-        while j > sa && (words::VERB_PREFIX.contains(&doc.lower(j - 1)) || doc.lower(j - 1).ends_with("ly")) {
+        while j > sa
+            && (words::VERB_PREFIX.contains(&doc.lower(j - 1)) || doc.lower(j - 1).ends_with("ly"))
+        {
             j -= 1;
         }
         if j == sa || !matches!(doc.lower(j - 1), "and" | "but") {
@@ -729,13 +795,18 @@ impl Finder<'_, '_> {
         if let Some(i) = person {
             let end = if let Some((e, m)) = doc.entity_of[i] {
                 let span = doc.entities[e].mentions[m].span;
-                (i..j).take_while(|&t| doc.span(t).end <= span.end).last().map_or(i + 1, |t| t + 1)
+                (i..j)
+                    .take_while(|&t| doc.span(t).end <= span.end)
+                    .last()
+                    .map_or(i + 1, |t| t + 1)
             } else {
                 i + 1
             };
             let start = if let Some((e, m)) = doc.entity_of[i] {
                 let span = doc.entities[e].mentions[m].span;
-                (sa..=i).find(|&t| doc.span(t).start >= span.start).unwrap_or(i)
+                (sa..=i)
+                    .find(|&t| doc.span(t).start >= span.start)
+                    .unwrap_or(i)
             } else {
                 i
             };
@@ -764,7 +835,8 @@ impl Finder<'_, '_> {
             .rev()
             .take_while(|&i| doc.quote_of[i].is_none())
             .find(|&i| words::naming_verb(doc.lower(i)))?;
-        let subject = speakers::np_backward(doc, k, sa).or_else(|| self.coordinated_subject(sa, k))?;
+        let subject =
+            speakers::np_backward(doc, k, sa).or_else(|| self.coordinated_subject(sa, k))?;
         speakers::plausible_subject(doc, subject).then_some(Cue {
             cue: (k, k + 1),
             speaker: Some(subject),
@@ -783,7 +855,9 @@ impl Finder<'_, '_> {
         if b <= a {
             return None;
         }
-        let words = (a..b).filter(|&i| doc.is_word(i) || !doc.is_punct(i)).count();
+        let words = (a..b)
+            .filter(|&i| doc.is_word(i) || !doc.is_punct(i))
+            .count();
         if words < 2 {
             return None;
         }

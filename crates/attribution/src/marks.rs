@@ -26,6 +26,15 @@ enum Mark {
 
 /// Every direct quote of `text`, in text order.
 pub(crate) fn find(text: &str) -> Vec<Marked> {
+    // Two apostrophes are a double quote in some newsrooms' styles (''like this,'' he
+    // said): read them as a straight quote and a space, which keeps every offset.
+    let doubled;
+    let text = if text.contains("''") {
+        doubled = text.replace("''", "\" ");
+        doubled.as_str()
+    } else {
+        text
+    };
     let mut out: Vec<Marked> = Vec::new();
     // A quote running on from the previous paragraph, waiting for its opening mark.
     let mut running: Option<Marked> = None;
@@ -74,15 +83,17 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
                         _ => {}
                     }
                 }
-                '\u{2018}' if open.is_none()
-                    && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
-                    && next.is_some_and(char::is_alphanumeric) =>
+                '\u{2018}'
+                    if open.is_none()
+                        && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p))
+                        && next.is_some_and(char::is_alphanumeric) =>
                 {
                     open = Some((Mark::Single, i));
                 }
-                '\u{2019}' if matches!(open, Some((Mark::Single, _)))
-                    && prev.is_some_and(|p| !p.is_whitespace())
-                    && next.is_none_or(|n| !n.is_alphanumeric()) =>
+                '\u{2019}'
+                    if matches!(open, Some((Mark::Single, _)))
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| !n.is_alphanumeric()) =>
                 {
                     let (_, at) = open.take().expect("checked");
                     close(&mut out, &mut running, base, line, at, i, c);
@@ -98,7 +109,10 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
             let continues = lines[li + 1..]
                 .iter()
                 .find(|(_, l)| !l.trim().is_empty())
-                .is_some_and(|(_, l)| l.trim_start().starts_with(['\u{201C}', '"', '\u{201E}', '\u{00AB}']));
+                .is_some_and(|(_, l)| {
+                    l.trim_start()
+                        .starts_with(['\u{201C}', '"', '\u{201E}', '\u{00AB}'])
+                });
             let opens_line = line[..at].trim().is_empty();
             if continues || opens_line {
                 let q = running.get_or_insert_with(|| Marked {
@@ -135,7 +149,13 @@ fn close(
         parts: Vec::new(),
         outer: Vec::new(),
     });
-    push_part(&mut q, base, line, open_at, close_at + close_mark.len_utf8());
+    push_part(
+        &mut q,
+        base,
+        line,
+        open_at,
+        close_at + close_mark.len_utf8(),
+    );
     if !q.parts.is_empty() {
         out.push(q);
     }
@@ -145,7 +165,8 @@ fn close(
 fn push_part(q: &mut Marked, base: usize, line: &str, open_at: usize, end: usize) {
     let mark_len = line[open_at..].chars().next().map_or(1, char::len_utf8);
     let inner_start = open_at + mark_len;
-    let closed = end < line.len() || line[..end].ends_with(['\u{201D}', '"', '\u{00BB}', '\u{2019}']);
+    let closed =
+        end < line.len() || line[..end].ends_with(['\u{201D}', '"', '\u{00BB}', '\u{2019}']);
     let inner_end = if closed && end > inner_start {
         end - line[..end].chars().next_back().map_or(0, char::len_utf8)
     } else {
@@ -197,7 +218,16 @@ mod tests {
     #[test]
     fn nested_single_quotes_stay_inside() {
         let text = "\"He called it a 'bloodbath' in Ukraine,\" the publication reads.";
-        assert_eq!(quotes(text), vec![vec!["He called it a 'bloodbath' in Ukraine,"]]);
+        assert_eq!(
+            quotes(text),
+            vec![vec!["He called it a 'bloodbath' in Ukraine,"]]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quote() {
+        let text = "''Revenues are up,'' said Mr. Ekovich. It's Jones' car.";
+        assert_eq!(quotes(text), vec![vec!["Revenues are up,"]]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::doc::Doc;
 use crate::words;
 use crate::Found;
 
+/// The provenance, with where each cited outlet is named, for assigning quotes to them.
 pub(crate) struct ProvenanceFound {
     pub provenance: Provenance,
     /// Per cited outlet: the sentences that name it as a source.
@@ -21,21 +22,64 @@ pub(crate) struct ProvenanceFound {
 
 /// Words right before an outlet's name that cite it.
 const CITING_BEFORE: &[&str] = &[
-    "according", "to", "by", "told", "informed", "citing", "cited", "with", "via", "tells",
-    "telling", "quoting", "quoted", "per", "from",
+    "according",
+    "to",
+    "by",
+    "told",
+    "informed",
+    "citing",
+    "cited",
+    "with",
+    "via",
+    "tells",
+    "telling",
+    "quoting",
+    "quoted",
+    "per",
+    "from",
 ];
 
 /// Words right after an outlet's name that cite it.
 const CITING_AFTER: &[&str] = &[
-    "reports", "reported", "report", "writes", "wrote", "says", "said", "notes", "noted",
-    "cited", "citing", "learned", "learnt", "quoted", "revealed", "reveals", "published",
-    "has", "first",
+    "reports",
+    "reported",
+    "report",
+    "writes",
+    "wrote",
+    "says",
+    "said",
+    "notes",
+    "noted",
+    "cited",
+    "citing",
+    "learned",
+    "learnt",
+    "quoted",
+    "revealed",
+    "reveals",
+    "published",
+    "has",
+    "first",
 ];
 
 /// Words right before an outlet's name that mark a photo or video credit.
-const CREDIT_BEFORE: &[&str] = &["photo", "courtesy", "credit", "image", "©", "copyright", "video", "file"];
+const CREDIT_BEFORE: &[&str] = &[
+    "photo",
+    "courtesy",
+    "credit",
+    "image",
+    "©",
+    "copyright",
+    "video",
+    "file",
+];
 
-pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title: Option<&str>) -> ProvenanceFound {
+pub(crate) fn find(
+    doc: &Doc,
+    gazetteer: &Gazetteer,
+    outlet: Option<&str>,
+    title: Option<&str>,
+) -> ProvenanceFound {
     let mut publisher = outlet.map(|name| {
         let entry = gazetteer
             .lookup(name)
@@ -51,7 +95,10 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
     // Outlet mentions in text order: (token, end token, entity).
     let mut mentions = Vec::new();
     for (ei, e) in doc.entities.iter().enumerate() {
-        if !gazetteer.get(&e.key).is_some_and(|x| x.subtype.is_news_source()) {
+        if !gazetteer
+            .get(&e.key)
+            .is_some_and(|x| x.subtype.is_news_source())
+        {
             continue;
         }
         for m in &e.mentions {
@@ -65,11 +112,14 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
         publisher = mentions.iter().find_map(|&(first, end, ei)| {
             let before = (first > 0).then(|| doc.lower(first - 1));
             let before2 = (first > 1).then(|| doc.lower(first - 2));
-            let ends_sentence = end >= doc.len() || doc.sentence_of[end] != doc.sentence_of[first] || doc.is_punct(end);
+            let ends_sentence = end >= doc.len()
+                || doc.sentence_of[end] != doc.sentence_of[first]
+                || doc.is_punct(end);
             // ", writes UNN." closing a sentence that cites another outlet; "an exclusive
             // publication of Observer News"; "© Observer News".
             let relays = matches!(before, Some("writes" | "reports" | "informs")) && ends_sentence;
-            let owns = (before == Some("of") && matches!(before2, Some("publication" | "property")))
+            let owns = (before == Some("of")
+                && matches!(before2, Some("publication" | "property")))
                 || matches!(before, Some("©" | "copyright"));
             (relays || owns).then(|| Outlet {
                 name: doc.entities[ei].name.clone(),
@@ -87,7 +137,9 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
         if publisher_key.as_deref() == Some(e.key.as_str()) {
             continue;
         }
-        let before: Vec<&str> = (first.saturating_sub(4)..first).map(|i| doc.lower(i)).collect();
+        let before: Vec<&str> = (first.saturating_sub(4)..first)
+            .map(|i| doc.lower(i))
+            .collect();
         let after = (end < doc.len()).then(|| doc.lower(end));
         let credit = before.iter().any(|w| CREDIT_BEFORE.contains(w))
             || matches!(after, Some("/" | "photo" | "file"))
@@ -118,7 +170,10 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
         let date = date_after(doc, end);
         let span = doc.span_of(first, end);
         let sentence = doc.sentence_of[first];
-        match cited.iter().position(|c| c.key.as_deref() == Some(e.key.as_str())) {
+        match cited
+            .iter()
+            .position(|c| c.key.as_deref() == Some(e.key.as_str()))
+        {
             Some(c) => {
                 cited[c].mentions.push(span);
                 sentences[c].push(sentence);
@@ -141,7 +196,10 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
     if let Some(title) = title {
         if let Some((entry, cue)) = title_origin(gazetteer, title) {
             if publisher_key.as_deref() != Some(entry.key.as_str()) {
-                match cited.iter().position(|c| c.key.as_deref() == Some(entry.key.as_str())) {
+                match cited
+                    .iter()
+                    .position(|c| c.key.as_deref() == Some(entry.key.as_str()))
+                {
                     Some(_) => {}
                     None => {
                         cited.insert(
@@ -175,7 +233,8 @@ pub(crate) fn find(doc: &Doc, gazetteer: &Gazetteer, outlet: Option<&str>, title
 
 /// "on July 9" right after a cited outlet: the date of its report, as written.
 fn date_after(doc: &Doc, end: usize) -> Option<String> {
-    if end + 1 >= doc.len() || doc.lower(end) != "on" || !words::is_month_or_day(doc.lower(end + 1)) {
+    if end + 1 >= doc.len() || doc.lower(end) != "on" || !words::is_month_or_day(doc.lower(end + 1))
+    {
         return None;
     }
     let mut last = end + 2;
@@ -187,7 +246,12 @@ fn date_after(doc: &Doc, end: usize) -> Option<String> {
 
 /// The cited outlet a quote reaches the article through: the outlet that is its
 /// source, the one named in its sentence ("told Reuters"), else the article's origin.
-pub(crate) fn via(doc: &Doc, prov: &ProvenanceFound, f: &Found, source: Option<&Source>) -> Option<usize> {
+pub(crate) fn via(
+    doc: &Doc,
+    prov: &ProvenanceFound,
+    f: &Found,
+    source: Option<&Source>,
+) -> Option<usize> {
     if let Some(s) = source.filter(|s| s.kind == SourceKind::Outlet) {
         return s.outlet;
     }
@@ -203,20 +267,31 @@ pub(crate) fn via(doc: &Doc, prov: &ProvenanceFound, f: &Found, source: Option<&
 }
 
 /// A news outlet a title names as its origin, with the words that say so.
-fn title_origin<'g>(gazetteer: &'g Gazetteer, title: &str) -> Option<(&'g tri_gazetteer::Entry, String)> {
+fn title_origin<'g>(
+    gazetteer: &'g Gazetteer,
+    title: &str,
+) -> Option<(&'g tri_gazetteer::Entry, String)> {
     let tokens = tri_text::tokenize(title);
     let words: Vec<&str> = tokens.iter().map(|t| t.span.of(title)).collect();
     for n in (1..=4).rev() {
         for i in 0..words.len().saturating_sub(n - 1) {
             let name = title[tokens[i].span.start..tokens[i + n - 1].span.end].to_string();
-            let Some(entry) = gazetteer.lookup(&name).into_iter().find(|e| e.subtype.is_news_source()) else {
+            let Some(entry) = gazetteer
+                .lookup(&name)
+                .into_iter()
+                .find(|e| e.subtype.is_news_source())
+            else {
                 continue;
             };
             let after = words.get(i + n).map(|w| w.to_lowercase());
             let before = (i > 0).then(|| words[i - 1].to_lowercase());
-            let cites = matches!(after.as_deref(), Some("report" | "reports" | "says" | "writes" | "exclusive" | ":"))
-                || matches!(before.as_deref(), Some("-" | "\u{2014}" | "|" | "to" | "tells" | "told"))
-                || (i == 0 && after.as_deref() == Some(":"));
+            let cites = matches!(
+                after.as_deref(),
+                Some("report" | "reports" | "says" | "writes" | "exclusive" | ":")
+            ) || matches!(
+                before.as_deref(),
+                Some("-" | "\u{2014}" | "|" | "to" | "tells" | "told")
+            ) || (i == 0 && after.as_deref() == Some(":"));
             if cites {
                 let to = (i + n + 1).min(words.len());
                 let from = i.saturating_sub(usize::from(before.is_some() && after.is_none()));

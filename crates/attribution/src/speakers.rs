@@ -16,27 +16,102 @@ use crate::Found;
 /// Titles and role nouns that may head a subject before a preposition ("the leader of",
 /// "Secretary of State").
 const ROLE_NOUNS: &[&str] = &[
-    "leader", "head", "chief", "minister", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "director", "member", "members", "president", "chairman", "chair",
-    "governor", "mayor", "ambassador", "commander", "fellow", "researcher", "analyst",
-    "expert", "professor", "editor", "author", "founder", "ceo", "deputy", "adviser",
-    "advisor", "envoy", "representative", "senator", "speaker", "some", "many", "one",
-    "most", "none", "all", "each", "both", "several", "two", "three", "majority",
+    "leader",
+    "head",
+    "chief",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "member",
+    "members",
+    "president",
+    "chairman",
+    "chair",
+    "governor",
+    "mayor",
+    "ambassador",
+    "commander",
+    "fellow",
+    "researcher",
+    "analyst",
+    "expert",
+    "professor",
+    "editor",
+    "author",
+    "founder",
+    "ceo",
+    "deputy",
+    "adviser",
+    "advisor",
+    "envoy",
+    "representative",
+    "senator",
+    "speaker",
+    "some",
+    "many",
+    "one",
+    "most",
+    "none",
+    "all",
+    "each",
+    "both",
+    "several",
+    "two",
+    "three",
+    "majority",
 ];
 
 /// Words that begin an adjunct between a cue and its content ("said in a statement",
 /// "told reporters on Monday").
 const ADJUNCT_STARTS: &[&str] = &[
-    "on", "in", "at", "during", "to", "last", "this", "earlier", "late", "after", "before",
-    "from", "with", "yesterday", "today", "recently", "again", "also", "repeatedly",
-    "later", "previously", "tonight", "overnight", "via", "through", "over", "while",
+    "on",
+    "in",
+    "at",
+    "during",
+    "to",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "after",
+    "before",
+    "from",
+    "with",
+    "yesterday",
+    "today",
+    "recently",
+    "again",
+    "also",
+    "repeatedly",
+    "later",
+    "previously",
+    "tonight",
+    "overnight",
+    "via",
+    "through",
+    "over",
+    "while",
 ];
 
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our"
-            | "my" | "your"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
     )
 }
 
@@ -44,7 +119,10 @@ fn noun_like(doc: &Doc, j: usize) -> bool {
     let w = doc.lower(j);
     doc.is_cap(j)
         || words::anonymous_head(w).is_some()
-        || matches!(w, "close" | "familiar" | "knowledgeable" | "briefed" | "involved")
+        || matches!(
+            w,
+            "close" | "familiar" | "knowledgeable" | "briefed" | "involved"
+        )
         || ROLE_NOUNS.contains(&w)
         || words::outlet_noun(w)
         || words::document_noun(w)
@@ -69,7 +147,10 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
     }
     // "Sen. Elizabeth Warren (D-MA) said": past the parenthesis.
     if doc.lower(b - 1) == ")" {
-        if let Some(open) = (limit.max(b.saturating_sub(8))..b - 1).rev().find(|&i| doc.lower(i) == "(") {
+        if let Some(open) = (limit.max(b.saturating_sub(8))..b - 1)
+            .rev()
+            .find(|&i| doc.lower(i) == "(")
+        {
             return plain_backward(doc, open, limit).map(|(a, _)| (a, b));
         }
     }
@@ -83,7 +164,8 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
             return None;
         }
         let has_person = (seg_start..comma).any(|i| doc.entity_kind(i) == Some(EntityKind::Person));
-        let name_like = comma - seg_start <= 4 && (seg_start..comma).all(|i| doc.is_cap(i) || doc.is_punct(i));
+        let name_like =
+            comma - seg_start <= 4 && (seg_start..comma).all(|i| doc.is_cap(i) || doc.is_punct(i));
         if has_person && name_like {
             // "the leader of the Luhansk region, Pasechik, said"
             return Some((seg_start, comma));
@@ -108,14 +190,19 @@ pub(crate) fn np_backward(doc: &Doc, k: usize, limit: usize) -> Option<(usize, u
                     plain_backward(doc, age - 1, limit)
                 })?;
                 let head = if (head.0..head.1).all(|i| !doc.is_word(i)) {
-                    let i = head.0.checked_sub(1).filter(|&i| i > limit && doc.lower(i) == ",")?;
+                    let i = head
+                        .0
+                        .checked_sub(1)
+                        .filter(|&i| i > limit && doc.lower(i) == ",")?;
                     plain_backward(doc, i, limit)?
                 } else {
                     head
                 };
                 return Some((head.0, comma));
             }
-            c = (limit.max(at.saturating_sub(25))..at).rev().find(|&i| doc.lower(i) == ",");
+            c = (limit.max(at.saturating_sub(25))..at)
+                .rev()
+                .find(|&i| doc.lower(i) == ",");
         }
         return None;
     }
@@ -165,7 +252,8 @@ fn plain_backward(doc: &Doc, b: usize, limit: usize) -> Option<(usize, usize)> {
         a -= 1;
     }
     // A phrase must not start with the preposition that joined it.
-    while a < b && words::INNER_PREPOSITIONS.contains(&doc.lower(a)) && !is_determiner(doc.lower(a)) {
+    while a < b && words::INNER_PREPOSITIONS.contains(&doc.lower(a)) && !is_determiner(doc.lower(a))
+    {
         a += 1;
     }
     (a < b).then_some((a, b))
@@ -174,7 +262,12 @@ fn plain_backward(doc: &Doc, b: usize, limit: usize) -> Option<(usize, usize)> {
 /// The phrase starting at `a`: up to the next comma for a prepositional cue
 /// ("according to a report by The New York Times on July 9"), else a noun phrase
 /// ("said Tatyana Stanovaya").
-pub(crate) fn np_forward(doc: &Doc, a: usize, end: usize, to_comma: bool) -> Option<(usize, usize)> {
+pub(crate) fn np_forward(
+    doc: &Doc,
+    a: usize,
+    end: usize,
+    to_comma: bool,
+) -> Option<(usize, usize)> {
     let lex = lexicon();
     let mut b = a;
     if to_comma {
@@ -212,7 +305,9 @@ pub(crate) fn is_adjunct(doc: &Doc, a: usize, b: usize) -> bool {
         return true;
     }
     let w = doc.lower(a);
-    ADJUNCT_STARTS.contains(&w) || words::is_month_or_day(w) || (w.ends_with("ly") && !doc.is_cap(a))
+    ADJUNCT_STARTS.contains(&w)
+        || words::is_month_or_day(w)
+        || (w.ends_with("ly") && !doc.is_cap(a))
 }
 
 /// Whether token `c` starts a prepositional or infinitive phrase rather than a clause:
@@ -222,10 +317,42 @@ pub(crate) fn starts_phrase(doc: &Doc, c: usize) -> bool {
         && (ADJUNCT_STARTS.contains(&doc.lower(c))
             || matches!(
                 doc.lower(c),
-                "for" | "about" | "of" | "by" | "against" | "into" | "as" | "up" | "out" | "off" | "down" | "back" | "so" | "too"
-                    | "when" | "because" | "since" | "if" | "although" | "though" | "until" | "and" | "but"
-                    | "adding" | "referring" | "noting" | "citing" | "according" | "outside" | "inside"
-                    | "afterward" | "afterwards" | "told" | "wrote" | "added" | "explained"
+                "for"
+                    | "about"
+                    | "of"
+                    | "by"
+                    | "against"
+                    | "into"
+                    | "as"
+                    | "up"
+                    | "out"
+                    | "off"
+                    | "down"
+                    | "back"
+                    | "so"
+                    | "too"
+                    | "when"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "until"
+                    | "and"
+                    | "but"
+                    | "adding"
+                    | "referring"
+                    | "noting"
+                    | "citing"
+                    | "according"
+                    | "outside"
+                    | "inside"
+                    | "afterward"
+                    | "afterwards"
+                    | "told"
+                    | "wrote"
+                    | "added"
+                    | "explained"
             ))
 }
 
@@ -235,8 +362,10 @@ pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
     let mut j = c;
     while j < end && j - c < 8 {
         let w = doc.lower(j);
-        if matches!(w, "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if" | "," | ":" | ".")
-            || (j > c && ADJUNCT_STARTS.contains(&w))
+        if matches!(
+            w,
+            "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if" | "," | ":" | "."
+        ) || (j > c && ADJUNCT_STARTS.contains(&w))
         {
             break;
         }
@@ -257,12 +386,30 @@ pub(crate) fn skip_adjuncts(doc: &Doc, c: usize, end: usize) -> usize {
         // "last week", "this month", "next year".
         if matches!(w, "last" | "this" | "next" | "earlier" | "later")
             && c + 1 < end
-            && matches!(doc.lower(c + 1), "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon" | "spring" | "summer" | "fall" | "autumn" | "winter")
+            && matches!(
+                doc.lower(c + 1),
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "weekend"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "spring"
+                    | "summer"
+                    | "fall"
+                    | "autumn"
+                    | "winter"
+            )
         {
             c += 2;
             continue;
         }
-        if matches!(w, "on" | "last" | "this" | "next" | "earlier" | "late" | "early") {
+        if matches!(
+            w,
+            "on" | "last" | "this" | "next" | "earlier" | "late" | "early"
+        ) {
             if let Some(d) = (c..end.min(c + 4)).find(|&i| words::is_month_or_day(doc.lower(i))) {
                 c = d + 1;
                 while c < end && !doc.is_word(c) && !doc.is_punct(c) {
@@ -279,10 +426,34 @@ pub(crate) fn skip_adjuncts(doc: &Doc, c: usize, end: usize) -> usize {
             let that = (c + 1..end.min(c + 12)).find(|&i| {
                 doc.lower(i) == "that"
                     && !(i + 1 < end
-                        && matches!(doc.lower(i + 1), "day" | "week" | "month" | "year" | "time" | "morning" | "evening" | "night"))
+                        && matches!(
+                            doc.lower(i + 1),
+                            "day"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "time"
+                                | "morning"
+                                | "evening"
+                                | "night"
+                        ))
             });
             let blocked = that.is_some_and(|t| {
-                (c..t).any(|i| matches!(doc.lower(i), ";" | ":" | "(" | ")" | "." | "\u{2014}" | "\u{2013}" | "-" | "\"" | "\u{201C}" | "\u{201D}"))
+                (c..t).any(|i| {
+                    matches!(
+                        doc.lower(i),
+                        ";" | ":"
+                            | "("
+                            | ")"
+                            | "."
+                            | "\u{2014}"
+                            | "\u{2013}"
+                            | "-"
+                            | "\""
+                            | "\u{201C}"
+                            | "\u{201D}"
+                    )
+                })
             });
             if let (Some(t), false) = (that, blocked) {
                 return t;
@@ -307,8 +478,23 @@ pub(crate) fn plausible_subject(doc: &Doc, (a, b): (usize, usize)) -> bool {
             || words::outlet_noun(w)
             || words::document_noun(w)
             || ROLE_NOUNS.contains(&w)
-            || matches!(w, "percent" | "%" | "half" | "third" | "quarter" | "majority" | "most" | "others" | "minority")
-            || (i == b - 1 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.is_word(i))
+            || matches!(
+                w,
+                "percent"
+                    | "%"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "majority"
+                    | "most"
+                    | "others"
+                    | "minority"
+            )
+            || (i == b - 1
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && doc.is_word(i))
     })
 }
 
@@ -347,14 +533,18 @@ pub(crate) fn resolve(
         }
         // "I think" inside someone's quoted words is that someone.
         let in_quote_speaker = f.speaker.filter(|&(a, b)| {
-            b - a == 1 && words::pronoun(doc.lower(a)) == Some(Pronoun::Speaker) && doc.quote_of[a].is_some()
+            b - a == 1
+                && words::pronoun(doc.lower(a)) == Some(Pronoun::Speaker)
+                && doc.quote_of[a].is_some()
         });
         let enclosing = in_quote_speaker.and_then(|(a, _)| {
             let at = doc.span(a);
             quotes
                 .iter()
                 .rev()
-                .find(|q| q.kind == tri_model::QuoteKind::Direct && q.parts.iter().any(|p| p.contains(at)))
+                .find(|q| {
+                    q.kind == tri_model::QuoteKind::Direct && q.parts.iter().any(|p| p.contains(at))
+                })
                 .and_then(|q| q.source)
         });
         let source = if enclosing.is_some() {
@@ -468,7 +658,11 @@ impl Registry<'_, '_> {
         for i in a..head_end {
             if let Some((e, _)) = doc.entity_of[i] {
                 let key = &doc.entities[e].key;
-                if let Some(ci) = self.cited.iter().position(|c| c.key.as_deref() == Some(key.as_str())) {
+                if let Some(ci) = self
+                    .cited
+                    .iter()
+                    .position(|c| c.key.as_deref() == Some(key.as_str()))
+                {
                     let s = self.outlet(ci, span);
                     self.last_thing = Some((s, sentence));
                     return Some(s);
@@ -479,9 +673,15 @@ impl Registry<'_, '_> {
         // "the publication writes", and "the report says" in an article retelling a
         // report: the outlet it retells.
         let retold = words_lower.len() <= 3
-            && words_lower.iter().any(|w| matches!(*w, "report" | "article" | "story"))
-            && self.origin.is_some_and(|o| self.cited[o].cue.contains("report"));
-        if words_lower.first().is_some_and(|w| matches!(*w, "the" | "this"))
+            && words_lower
+                .iter()
+                .any(|w| matches!(*w, "report" | "article" | "story"))
+            && self
+                .origin
+                .is_some_and(|o| self.cited[o].cue.contains("report"));
+        if words_lower
+            .first()
+            .is_some_and(|w| matches!(*w, "the" | "this"))
             && (words_lower.iter().any(|w| words::outlet_noun(w)) || retold)
         {
             if let Some(ci) = self.origin {
@@ -567,7 +767,8 @@ impl Registry<'_, '_> {
 
     fn pronoun(&mut self, p: Pronoun, at: usize, sentence: usize, span: Span) -> Option<usize> {
         let recent = |slot: Option<(usize, usize)>, window: usize| {
-            slot.filter(|&(_, s)| sentence <= s + window).map(|(i, _)| i)
+            slot.filter(|&(_, s)| sentence <= s + window)
+                .map(|(i, _)| i)
         };
         // "Trump is impatient with Putin, and he has threatened": within its sentence a
         // pronoun is the sentence's subject, its first person named.
@@ -587,7 +788,9 @@ impl Registry<'_, '_> {
         let subject = first_person(sa, at).or_else(|| {
             let prev = sentence.checked_sub(1)?;
             let (pa, pe) = doc.sentence(prev);
-            (doc.paragraph_of[pa] == doc.paragraph_of[at]).then(|| first_person(pa, pe)).flatten()
+            (doc.paragraph_of[pa] == doc.paragraph_of[at])
+                .then(|| first_person(pa, pe))
+                .flatten()
         });
         if let (Pronoun::Person, Some(e)) = (p, subject) {
             let s = self.person(e, span);
@@ -620,7 +823,11 @@ impl Registry<'_, '_> {
         (0..at)
             .rev()
             .take_while(|&i| doc.sentence_of[i] >= from)
-            .find(|&i| doc.entity_kind(i) == Some(EntityKind::Person) && !doc.lower(i).ends_with("'s") && !possessive_next(doc, i))
+            .find(|&i| {
+                doc.entity_kind(i) == Some(EntityKind::Person)
+                    && !doc.lower(i).ends_with("'s")
+                    && !possessive_next(doc, i)
+            })
             .and_then(|i| doc.entity_of[i].map(|(e, _)| e))
     }
 
@@ -709,8 +916,10 @@ impl Registry<'_, '_> {
                 s.kind == SourceKind::Anonymous
                     && s.member_of.is_none()
                     && s.descriptor.as_deref().is_some_and(|d| {
-                        d.split_whitespace()
-                            .any(|w| words::anonymous_head(&w.to_lowercase()).is_some_and(|(l, _)| l == lemma))
+                        d.split_whitespace().any(|w| {
+                            words::anonymous_head(&w.to_lowercase())
+                                .is_some_and(|(l, _)| l == lemma)
+                        })
                     })
             });
             if let Some(g) = earlier {
@@ -755,7 +964,10 @@ impl Registry<'_, '_> {
     /// ("Kremlin sources", "a senior European official").
     fn affiliation(&self, a: usize, h: usize, b: usize, lemma: &str) -> Option<String> {
         let doc = self.doc;
-        let official = matches!(lemma, "official" | "diplomat" | "negotiator" | "officer" | "aide" | "adviser");
+        let official = matches!(
+            lemma,
+            "official" | "diplomat" | "negotiator" | "officer" | "aide" | "adviser"
+        );
         if let Some(link) = (h + 1..b).find(|&i| words::AFFILIATION_LINKS.contains(&doc.lower(i))) {
             if let Some(i) = (link..b).find(|&i| doc.entity_of[i].is_some()) {
                 let (e, _) = doc.entity_of[i].expect("checked");
@@ -808,13 +1020,19 @@ impl Registry<'_, '_> {
                 // Those close to a head of state are close to the seat of government.
                 let seat = entity.country.as_deref().and_then(|c| {
                     let gov = format!("gov:{c}");
-                    g.entries().find(|x| x.stands_for.as_deref() == Some(gov.as_str()) && x.subtype.as_str() == "metonym")
+                    g.entries().find(|x| {
+                        x.stands_for.as_deref() == Some(gov.as_str())
+                            && x.subtype.as_str() == "metonym"
+                    })
                 });
                 let leads = entity
                     .roles
                     .iter()
                     .chain(g.get(&entity.key).and_then(|x| x.role.as_ref()))
-                    .any(|r| r.to_lowercase().contains("president") || r.to_lowercase().contains("prime minister"));
+                    .any(|r| {
+                        r.to_lowercase().contains("president")
+                            || r.to_lowercase().contains("prime minister")
+                    });
                 match seat {
                     Some(seat) if leads => seat.name.clone(),
                     _ => entity.name.clone(),

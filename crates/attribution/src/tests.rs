@@ -8,7 +8,9 @@ fn run(text: &str) -> Attributions {
 
 fn run_with(text: &str, outlet: Option<&str>, title: Option<&str>) -> Attributions {
     let annotator = tri_annotate::Annotator::bundled().unwrap();
-    annotator.annotate_with(text, Some("en"), outlet, title).attributions
+    annotator
+        .annotate_with(text, Some("en"), outlet, title)
+        .attributions
 }
 
 /// (quote text, speaker name) pairs.
@@ -58,7 +60,11 @@ fn inverted_cues_and_appositions_give_name_role_and_affiliation() {
 fn a_quote_over_several_paragraphs_is_one_quote() {
     let text = "Caddell continued:\n\n\u{201C}The health issue is a partisan issue.\n\n\u{201C}But that does not account for the numbers.\u{201D}\n\nThe interview ended.";
     let at = run(text);
-    let q = at.quotes.iter().find(|q| q.text.contains("health issue")).unwrap();
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("health issue"))
+        .unwrap();
     assert_eq!(q.parts.len(), 2, "{:?}", quotes(&at));
     assert!(q.text.contains("numbers"));
     assert_eq!(at.sources[q.source.unwrap()].name, "Caddell");
@@ -75,7 +81,11 @@ fn a_quote_with_no_cue_continues_the_speaker_before_it() {
 fn scare_quotes_go_to_the_sentence_speaker() {
     let text = "Meanwhile, Ukraine has endured some of the deadliest strikes this year, with Prime Minister Yulia Svyrydenko urging \u{201C}maximum pressure\u{201D} on Russia.";
     let at = run(text);
-    let q = at.quotes.iter().find(|q| q.text == "maximum pressure").unwrap();
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text == "maximum pressure")
+        .unwrap();
     assert!(q.fragment);
     assert_eq!(at.sources[q.source.unwrap()].name, "Yulia Svyrydenko");
 }
@@ -84,21 +94,35 @@ fn scare_quotes_go_to_the_sentence_speaker() {
 fn reported_speech_after_said_that_and_according_to() {
     let text = "Peskov said at a press conference that day that providing weapons to Ukraine is inconsistent with peace. According to two people close to the Kremlin, Putin is confident that Russia's advantage is increasing.";
     let at = run(text);
-    let q = at.quotes.iter().find(|q| q.text.starts_with("providing weapons")).unwrap_or_else(|| panic!("{:?}", quotes(&at)));
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("providing weapons"))
+        .unwrap_or_else(|| panic!("{:?}", quotes(&at)));
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(q.cue.unwrap().of(text), "said");
-    let q = at.quotes.iter().find(|q| q.text.starts_with("Putin is confident")).unwrap();
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Putin is confident"))
+        .unwrap();
     assert_eq!(q.cue.unwrap().of(text), "According to");
     let s = &at.sources[q.source.unwrap()];
-    assert_eq!((s.kind, s.count, s.affiliation.as_deref()), (SourceKind::Anonymous, Some(2), Some("Kremlin")));
+    assert_eq!(
+        (s.kind, s.count, s.affiliation.as_deref()),
+        (SourceKind::Anonymous, Some(2), Some("Kremlin"))
+    );
 }
 
 #[test]
 fn content_before_the_cue_is_what_was_said() {
-    let text = "Russia's economy is resilient enough to withstand Western pressure, the sources said.";
+    let text =
+        "Russia's economy is resilient enough to withstand Western pressure, the sources said.";
     let at = run(text);
     assert_eq!(at.quotes.len(), 1, "{:?}", quotes(&at));
-    assert!(at.quotes[0].text.starts_with("Russia's economy is resilient"));
+    assert!(at.quotes[0]
+        .text
+        .starts_with("Russia's economy is resilient"));
     assert_eq!(at.quotes[0].kind, QuoteKind::Indirect);
 }
 
@@ -106,7 +130,11 @@ fn content_before_the_cue_is_what_was_said() {
 fn a_quoted_phrase_in_reported_speech_makes_it_mixed() {
     let text = "Trump said that he had approved more weapons for Ukraine and was \"seriously considering\" further sanctions.";
     let at = run(text);
-    let q = at.quotes.iter().find(|q| q.text.starts_with("he had approved")).unwrap();
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("he had approved"))
+        .unwrap();
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert_eq!(by(&at, "seriously considering").name, "Trump");
 }
@@ -115,14 +143,24 @@ fn a_quoted_phrase_in_reported_speech_makes_it_mixed() {
 fn one_source_is_one_of_the_group_and_the_official_is_the_official() {
     let text = "Putin will press on, according to three sources close to the Kremlin.\n\n\u{201C}Appetite comes with eating,\u{201D} one source said.\n\nTrump may lose, according to one senior European official. Europe will push back, the official added.";
     let at = run(text);
-    let group = at.sources.iter().position(|s| s.descriptor.as_deref() == Some("three sources close to the Kremlin")).unwrap();
+    let group = at
+        .sources
+        .iter()
+        .position(|s| s.descriptor.as_deref() == Some("three sources close to the Kremlin"))
+        .unwrap();
     assert_eq!(at.sources[group].count, Some(3));
     let one = by(&at, "Appetite");
     assert_eq!((one.count, one.member_of), (Some(1), Some(group)));
     assert_eq!(one.affiliation.as_deref(), Some("Kremlin"));
     let official = by(&at, "Europe will push back");
-    assert_eq!(official.descriptor.as_deref(), Some("one senior European official"));
-    assert_eq!(official.affiliation.as_deref(), Some("European governments"));
+    assert_eq!(
+        official.descriptor.as_deref(),
+        Some("one senior European official")
+    );
+    assert_eq!(
+        official.affiliation.as_deref(),
+        Some("European governments")
+    );
     assert_eq!(official.count, Some(1));
 }
 
@@ -137,19 +175,33 @@ fn pronouns_resolve_to_the_last_person_speaking() {
 fn the_publication_is_the_outlet_the_article_retells() {
     let text = "Putin believes he has a strong hand, Bloomberg reports, writes UNN.\n\n\"Europe is trying to prevent a deal,\" the publication writes.";
     let at = run(text);
-    assert_eq!(at.provenance.publisher.as_ref().map(|p| p.name.as_str()), Some("UNN"));
+    assert_eq!(
+        at.provenance.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("UNN")
+    );
     let origin = &at.provenance.cited[at.provenance.origin.unwrap()];
     assert_eq!(origin.key.as_deref(), Some("org:bloomberg"));
     let s = by(&at, "prevent a deal");
-    assert_eq!((s.kind, s.entity.as_deref()), (SourceKind::Outlet, Some("org:bloomberg")));
+    assert_eq!(
+        (s.kind, s.entity.as_deref()),
+        (SourceKind::Outlet, Some("org:bloomberg"))
+    );
     // UNN relaying Bloomberg is the chain's first link, not a quote of its own.
-    assert!(at.quotes.iter().all(|q| q.source.is_none_or(|s| at.sources[s].name != "UNN")));
+    assert!(at
+        .quotes
+        .iter()
+        .all(|q| q.source.is_none_or(|s| at.sources[s].name != "UNN")));
 }
 
 #[test]
 fn a_photo_credit_is_not_an_origin_and_a_report_with_a_date_is() {
     let at = run("Putin is unlikely to accept the ultimatum (Courtesy: REUTERS/Marcos Brindicci)\n\nHowever, according to a report by The New York Times on July 9, Putin ignores Trump.");
-    let cited: Vec<&str> = at.provenance.cited.iter().map(|c| c.name.as_str()).collect();
+    let cited: Vec<&str> = at
+        .provenance
+        .cited
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(cited, ["The New York Times"]);
     assert_eq!(at.provenance.cited[0].date.as_deref(), Some("July 9"));
     assert_eq!(at.provenance.cited[0].cue, "according to a report by");
@@ -158,7 +210,11 @@ fn a_photo_credit_is_not_an_origin_and_a_report_with_a_date_is() {
 #[test]
 fn an_origin_named_only_in_the_title_is_found_and_none_is_invented() {
     let text = "President Vladimir Putin remains determined, according to three sources close to the Kremlin.";
-    let at = run_with(text, None, Some("Putin to Press On in Ukraine Despite Trump's Threats, Reuters Report"));
+    let at = run_with(
+        text,
+        None,
+        Some("Putin to Press On in Ukraine Despite Trump's Threats, Reuters Report"),
+    );
     let origin = &at.provenance.cited[at.provenance.origin.unwrap()];
     assert_eq!(origin.name, "Reuters");
     assert!(at.quotes.iter().all(|q| q.via == at.provenance.origin));
@@ -171,9 +227,19 @@ fn an_origin_named_only_in_the_title_is_found_and_none_is_invented() {
 fn titles_in_quotes_and_nouns_are_not_quotes() {
     let text = "Sunday on Fox News channel's \u{201C}Sunday Morning Futures,\u{201D} Rep. Darrell Issa said Clinton's judgment was poor. The report was published on Monday. They tweet a picture.";
     let at = run(text);
-    let q = at.quotes.iter().find(|q| q.text.starts_with("Clinton's judgment")).unwrap_or_else(|| panic!("{:?}", quotes(&at)));
+    let q = at
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Clinton's judgment"))
+        .unwrap_or_else(|| panic!("{:?}", quotes(&at)));
     assert_eq!(at.sources[q.source.unwrap()].name, "Darrell Issa");
-    assert!(at.quotes.iter().all(|q| !q.text.contains("picture") && !q.text.contains("published")), "{:?}", quotes(&at));
+    assert!(
+        at.quotes
+            .iter()
+            .all(|q| !q.text.contains("picture") && !q.text.contains("published")),
+        "{:?}",
+        quotes(&at)
+    );
 }
 
 #[test]
@@ -183,7 +249,11 @@ fn attribution_is_deterministic_and_its_spans_fit_the_text() {
     assert_eq!(a, run(text));
     for q in &a.quotes {
         for p in q.parts.iter().chain(q.cue.iter()).chain(q.speaker.iter()) {
-            assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end) && p.end <= text.len());
+            assert!(
+                text.is_char_boundary(p.start)
+                    && text.is_char_boundary(p.end)
+                    && p.end <= text.len()
+            );
         }
     }
 }

@@ -4,14 +4,86 @@
 /// Words that end a subject noun phrase when read backwards from its verb: a clause
 /// or phrase starts after them.
 pub(crate) const CLAUSE_BOUNDARY: &[&str] = &[
-    "that", "but", "while", "when", "because", "as", "if", "so", "since", "although",
-    "though", "after", "before", "which", "where", "whom", "whether", "than", "then",
-    "and", "or", "nor", "yet", "until", "unless", "once", "meanwhile", "however",
-    "instead", "what", "how", "why", "also", "is", "are", "was", "were", "be", "been",
-    "being", "not", "never", "to", "in", "on", "at", "for", "with", "by", "from", "about",
-    "into", "over", "after", "during", "against", "under", "between", "among", "without",
-    "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
-    "might", "must", "shall", "should", "there", "here", "now", "today", "yesterday",
+    "that",
+    "but",
+    "while",
+    "when",
+    "because",
+    "as",
+    "if",
+    "so",
+    "since",
+    "although",
+    "though",
+    "after",
+    "before",
+    "which",
+    "where",
+    "whom",
+    "whether",
+    "than",
+    "then",
+    "and",
+    "or",
+    "nor",
+    "yet",
+    "until",
+    "unless",
+    "once",
+    "meanwhile",
+    "however",
+    "instead",
+    "what",
+    "how",
+    "why",
+    "also",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "not",
+    "never",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "about",
+    "into",
+    "over",
+    "after",
+    "during",
+    "against",
+    "under",
+    "between",
+    "among",
+    "without",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "there",
+    "here",
+    "now",
+    "today",
+    "yesterday",
 ];
 
 /// Prepositions that may sit inside a subject phrase ("sources close to the Kremlin",
@@ -24,12 +96,52 @@ pub(crate) const INNER_PREPOSITIONS: &[&str] = &[
 /// Words between a subject and its verb that belong to neither: "Peskov also said",
 /// "Trump has repeatedly said".
 pub(crate) const VERB_PREFIX: &[&str] = &[
-    "also", "has", "have", "had", "previously", "later", "reportedly", "then", "further",
-    "earlier", "recently", "again", "once", "would", "will", "did", "does", "do",
-    "repeatedly", "publicly", "privately", "openly", "separately", "initially", "still",
-    "already", "often", "frequently", "allegedly", "apparently", "subsequently", "finally",
-    "just", "only", "even", "first", "reiterated", "had", "may", "might", "could", "can",
-    "should", "must", "has", "long",
+    "also",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "later",
+    "reportedly",
+    "then",
+    "further",
+    "earlier",
+    "recently",
+    "again",
+    "once",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "openly",
+    "separately",
+    "initially",
+    "still",
+    "already",
+    "often",
+    "frequently",
+    "allegedly",
+    "apparently",
+    "subsequently",
+    "finally",
+    "just",
+    "only",
+    "even",
+    "first",
+    "reiterated",
+    "had",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "has",
+    "long",
 ];
 
 /// Personal pronouns that can be a speaker, with whether they are plural.
@@ -112,8 +224,21 @@ pub(crate) fn anonymous_head(word: &str) -> Option<(&'static str, bool)> {
 /// Words that make a source unnamed on purpose ("an unnamed official", "anonymous
 /// sources"), or that tie it to what it is close to.
 pub(crate) const AFFILIATION_LINKS: &[&str] = &[
-    "close", "familiar", "in", "at", "from", "inside", "within", "with", "of", "near",
-    "knowledgeable", "briefed", "involved", "linked", "connected",
+    "close",
+    "familiar",
+    "in",
+    "at",
+    "from",
+    "inside",
+    "within",
+    "with",
+    "of",
+    "near",
+    "knowledgeable",
+    "briefed",
+    "involved",
+    "linked",
+    "connected",
 ];
 
 /// "the publication writes": an outlet referred to by what it is.
@@ -186,10 +311,35 @@ pub(crate) fn document_noun(word: &str) -> bool {
 pub(crate) fn is_month_or_day(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug."
-            | "sept." | "oct." | "nov." | "dec." | "today" | "yesterday" | "tuesday's"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+            | "today"
+            | "yesterday"
+            | "tuesday's"
     )
 }
 
@@ -198,18 +348,91 @@ pub(crate) fn is_month_or_day(word: &str) -> bool {
 pub(crate) fn nounish_cue(word: &str) -> bool {
     matches!(
         word,
-        "post" | "posts" | "report" | "reports" | "claim" | "claims" | "comment" | "comments"
-            | "note" | "notes" | "charge" | "charges" | "estimate" | "estimates" | "tweet"
-            | "tweets" | "promise" | "promises" | "pledge" | "pledges" | "vow" | "vows"
-            | "counter" | "echo" | "echoes" | "stress" | "hint" | "hints" | "reply" | "replies"
-            | "continue" | "continues" | "maintain" | "doubt" | "doubts" | "fear" | "fears"
-            | "hope" | "hopes" | "remark" | "remarks" | "joke" | "jokes" | "whisper" | "shout"
-            | "caution" | "warning" | "lament" | "boast" | "posted" | "continued" | "thought"
-            | "reads" | "indicate" | "indicates" | "concern" | "concerns" | "release"
-            | "releases" | "state" | "states" | "mention" | "mentions" | "ask" | "asks"
-            | "support" | "supports" | "attack" | "attacks" | "question" | "questions"
-            | "demand" | "demands" | "blame" | "defend" | "propose" | "refuse" | "decline"
-            | "declines" | "praise" | "want" | "call" | "calls" | "urge" | "urges"
+        "post"
+            | "posts"
+            | "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "comment"
+            | "comments"
+            | "note"
+            | "notes"
+            | "charge"
+            | "charges"
+            | "estimate"
+            | "estimates"
+            | "tweet"
+            | "tweets"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "vow"
+            | "vows"
+            | "counter"
+            | "echo"
+            | "echoes"
+            | "stress"
+            | "hint"
+            | "hints"
+            | "reply"
+            | "replies"
+            | "continue"
+            | "continues"
+            | "maintain"
+            | "doubt"
+            | "doubts"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "remark"
+            | "remarks"
+            | "joke"
+            | "jokes"
+            | "whisper"
+            | "shout"
+            | "caution"
+            | "warning"
+            | "lament"
+            | "boast"
+            | "posted"
+            | "continued"
+            | "thought"
+            | "reads"
+            | "indicate"
+            | "indicates"
+            | "concern"
+            | "concerns"
+            | "release"
+            | "releases"
+            | "state"
+            | "states"
+            | "mention"
+            | "mentions"
+            | "ask"
+            | "asks"
+            | "support"
+            | "supports"
+            | "attack"
+            | "attacks"
+            | "question"
+            | "questions"
+            | "demand"
+            | "demands"
+            | "blame"
+            | "defend"
+            | "propose"
+            | "refuse"
+            | "decline"
+            | "declines"
+            | "praise"
+            | "want"
+            | "call"
+            | "calls"
+            | "urge"
+            | "urges"
     )
 }
 
@@ -218,11 +441,41 @@ pub(crate) fn nounish_cue(word: &str) -> bool {
 pub(crate) fn naming_verb(word: &str) -> bool {
     matches!(
         word,
-        "called" | "calling" | "calls" | "call" | "described" | "describing" | "describes"
-            | "dubbed" | "dubbing" | "labeled" | "labelled" | "labeling" | "labelling" | "termed"
-            | "branded" | "branding" | "urging" | "urged" | "urges" | "praised" | "praising"
-            | "slammed" | "blasted" | "denounced" | "hailed" | "touted" | "promised" | "vowed"
-            | "pledged" | "declared" | "declaring" | "warned" | "warning" | "accused"
-            | "characterized" | "characterised"
+        "called"
+            | "calling"
+            | "calls"
+            | "call"
+            | "described"
+            | "describing"
+            | "describes"
+            | "dubbed"
+            | "dubbing"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "labelling"
+            | "termed"
+            | "branded"
+            | "branding"
+            | "urging"
+            | "urged"
+            | "urges"
+            | "praised"
+            | "praising"
+            | "slammed"
+            | "blasted"
+            | "denounced"
+            | "hailed"
+            | "touted"
+            | "promised"
+            | "vowed"
+            | "pledged"
+            | "declared"
+            | "declaring"
+            | "warned"
+            | "warning"
+            | "accused"
+            | "characterized"
+            | "characterised"
     )
 }

@@ -50,12 +50,17 @@ fn seeds() -> &'static Vec<(&'static str, Article, Attributions)> {
 }
 
 fn expected() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap())
-        .unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn seed(id: &str) -> &'static (&'static str, Article, Attributions) {
-    seeds().iter().find(|(i, _, _)| *i == id).expect("a seed id")
+    seeds()
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .expect("a seed id")
 }
 
 /// Quotation marks and spacing as one form, so that expected and found text compare.
@@ -78,7 +83,8 @@ fn same_body(a: &str, b: &str) -> bool {
         return true;
     }
     let g = Gazetteer::embedded();
-    let keys = |n: &str| -> Vec<String> { g.lookup(n).into_iter().map(|e| e.key.clone()).collect() };
+    let keys =
+        |n: &str| -> Vec<String> { g.lookup(n).into_iter().map(|e| e.key.clone()).collect() };
     let (ka, kb) = (keys(a), keys(b));
     ka.iter().any(|k| kb.contains(k))
 }
@@ -106,10 +112,16 @@ fn every_expected_quote_has_its_speaker() {
                     Some(d) => (d, true),
                     None => (anon, false),
                 };
-                let group = if one_of { source.member_of.map(|g| &at.sources[g]) } else { Some(source) };
+                let group = if one_of {
+                    source.member_of.map(|g| &at.sources[g])
+                } else {
+                    Some(source)
+                };
                 source.kind == SourceKind::Anonymous
                     && group.is_some_and(|g| {
-                        g.descriptor.as_deref().is_some_and(|d| d.eq_ignore_ascii_case(descriptor))
+                        g.descriptor
+                            .as_deref()
+                            .is_some_and(|d| d.eq_ignore_ascii_case(descriptor))
                     })
                     && (!one_of || source.count == Some(1))
             }
@@ -119,8 +131,15 @@ fn every_expected_quote_has_its_speaker() {
             failures.push(format!("{id}: {want:?} is by {source:?}, want {speaker}"));
         }
         if let Some(aff) = q["affiliation"].as_str() {
-            if !source.affiliation.as_deref().is_some_and(|a| same_body(a, aff)) {
-                failures.push(format!("{id}: {speaker} affiliated with {:?}, want {aff}", source.affiliation));
+            if !source
+                .affiliation
+                .as_deref()
+                .is_some_and(|a| same_body(a, aff))
+            {
+                failures.push(format!(
+                    "{id}: {speaker} affiliated with {:?}, want {aff}",
+                    source.affiliation
+                ));
             }
         }
         if q["kind"].as_str() == Some("direct") && found.kind != tri_model::QuoteKind::Direct {
@@ -137,28 +156,34 @@ fn every_expected_anonymous_source_has_its_count_affiliation_and_outlet() {
         let id = want["article"].as_str().unwrap();
         let descriptor = want["descriptor"].as_str().unwrap();
         let (_, _, at) = seed(id);
-        let Some(i) = at
-            .sources
-            .iter()
-            .position(|s| s.kind == SourceKind::Anonymous && s.descriptor.as_deref() == Some(descriptor))
-        else {
+        let Some(i) = at.sources.iter().position(|s| {
+            s.kind == SourceKind::Anonymous && s.descriptor.as_deref() == Some(descriptor)
+        }) else {
             failures.push(format!("{id}: no anonymous source {descriptor:?}"));
             continue;
         };
         let s = &at.sources[i];
         let count = want["count"].as_u64().map(|c| c as u32);
         if s.count != count {
-            failures.push(format!("{id}: {descriptor:?} counts {:?}, want {count:?}", s.count));
+            failures.push(format!(
+                "{id}: {descriptor:?} counts {:?}, want {count:?}",
+                s.count
+            ));
         }
         let aff = want["affiliation"].as_str().unwrap();
         if !s.affiliation.as_deref().is_some_and(|a| same_body(a, aff)) {
-            failures.push(format!("{id}: {descriptor:?} affiliated with {:?}, want {aff}", s.affiliation));
+            failures.push(format!(
+                "{id}: {descriptor:?} affiliated with {:?}, want {aff}",
+                s.affiliation
+            ));
         }
         // The outlet its quotes come through, or none where the article names none.
         let vias: Vec<Option<&str>> = at
             .quotes
             .iter()
-            .filter(|q| q.source == Some(i) || q.source.is_some_and(|m| at.sources[m].member_of == Some(i)))
+            .filter(|q| {
+                q.source == Some(i) || q.source.is_some_and(|m| at.sources[m].member_of == Some(i))
+            })
             .map(|q| q.via.map(|v| at.provenance.cited[v].name.as_str()))
             .collect();
         if vias.is_empty() {
@@ -167,12 +192,16 @@ fn every_expected_anonymous_source_has_its_count_affiliation_and_outlet() {
         match want["via"].as_str() {
             Some(via) => {
                 if !vias.iter().all(|v| v.is_some_and(|v| same_body(v, via))) {
-                    failures.push(format!("{id}: {descriptor:?} comes via {vias:?}, want {via}"));
+                    failures.push(format!(
+                        "{id}: {descriptor:?} comes via {vias:?}, want {via}"
+                    ));
                 }
             }
             None => {
                 if vias.iter().any(Option::is_some) {
-                    failures.push(format!("{id}: {descriptor:?} comes via {vias:?}, want no outlet"));
+                    failures.push(format!(
+                        "{id}: {descriptor:?} comes via {vias:?}, want no outlet"
+                    ));
                 }
             }
         }
@@ -196,14 +225,19 @@ fn every_article_has_its_publisher_and_origin() {
             }
             _ => {}
         }
-        let origin = at.provenance.origin.map(|o| at.provenance.cited[o].name.as_str());
+        let origin = at
+            .provenance
+            .origin
+            .map(|o| at.provenance.cited[o].name.as_str());
         let named = want["origin_named_in_text"].as_bool() != Some(false);
         match (named, want["origin"].as_str()) {
             (true, Some(o)) if !origin.is_some_and(|f| same_body(f, o)) => {
                 failures.push(format!("{id}: origin {origin:?}, want {o}"))
             }
             // 002 never names Reuters: its origin stays unknown until story clustering.
-            (false, _) if origin.is_some() => failures.push(format!("{id}: origin {origin:?}, want none named")),
+            (false, _) if origin.is_some() => {
+                failures.push(format!("{id}: origin {origin:?}, want none named"))
+            }
             _ => {}
         }
     }
@@ -219,16 +253,25 @@ fn the_chain_runs_from_publisher_through_origin_to_the_source() {
         .find(|q| q.text.starts_with("Trump wants Putin"))
         .expect("Markov's quote");
     assert_eq!(at.provenance.publisher.as_ref().unwrap().name, "UNN");
-    assert_eq!(at.provenance.cited[markov.via.unwrap()].key.as_deref(), Some("org:bloomberg"));
+    assert_eq!(
+        at.provenance.cited[markov.via.unwrap()].key.as_deref(),
+        Some("org:bloomberg")
+    );
     assert_eq!(at.sources[markov.source.unwrap()].name, "Sergei Markov");
     // "the publication writes" is Bloomberg, the outlet UNN retells.
     let publication = at
         .quotes
         .iter()
-        .find(|q| q.text.starts_with("Vladimir Putin believes he has a strong hand"))
+        .find(|q| {
+            q.text
+                .starts_with("Vladimir Putin believes he has a strong hand")
+        })
         .unwrap();
     let s = &at.sources[publication.source.unwrap()];
-    assert_eq!((s.kind, s.entity.as_deref()), (SourceKind::Outlet, Some("org:bloomberg")));
+    assert_eq!(
+        (s.kind, s.entity.as_deref()),
+        (SourceKind::Outlet, Some("org:bloomberg"))
+    );
 }
 
 /// The whole attribution output on each seed, one line a quote, pinned so that any
@@ -240,8 +283,14 @@ fn seed_attributions_snapshot() {
         let p = &at.provenance;
         out += &format!(
             "publisher: {}\ncited: {}\norigin: {}\n\n",
-            p.publisher.as_ref().map_or("-".into(), |o| format!("{} ({:?})", o.name, o.evidence)),
-            p.cited.iter().map(|c| format!("{} [{}]", c.name, c.cue)).collect::<Vec<_>>().join("; "),
+            p.publisher
+                .as_ref()
+                .map_or("-".into(), |o| format!("{} ({:?})", o.name, o.evidence)),
+            p.cited
+                .iter()
+                .map(|c| format!("{} [{}]", c.name, c.cue))
+                .collect::<Vec<_>>()
+                .join("; "),
             p.origin.map_or("-", |o| p.cited[o].name.as_str()),
         );
         for q in &at.quotes {

@@ -362,13 +362,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bail!("no article with id {id:?} in {}", cli.db.display());
             };
             let entities = store.article_entities(&article.id)?;
+            let attributions = store.article_attributions(&article.id)?;
             if json {
                 let mut value = serde_json::to_value(&article)?;
                 value["entities"] = serde_json::to_value(&entities)?;
+                value["attributions"] = serde_json::to_value(&attributions)?;
                 outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 out!("{}", render::article_text(&article));
                 out!("\nentities:\n{}", render::entities_text(&entities));
+                if let Some(at) = &attributions {
+                    out!(
+                        "\nsources and quotes:\n{}",
+                        render::attribution_summary_text(&article, at)
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -414,7 +422,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             };
             match (quotes, json) {
-                (true, true) => outln!("{}", serde_json::to_string_pretty(&render::quotes_json(&article, &at))?),
+                (true, true) => outln!(
+                    "{}",
+                    serde_json::to_string_pretty(&render::quotes_json(&article, &at))?
+                ),
                 (true, false) => out!("{}", render::quotes_text(&article, &at)),
                 (false, true) => outln!("{}", serde_json::to_string_pretty(&at)?),
                 (false, false) => out!("{}", render::sources_text(&article, &at)),
@@ -522,7 +533,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     &pred,
                     system.as_deref().unwrap_or("other"),
                 )
-                .with_context(|| format!("scoring {} against {}", pred.display(), data.display()))?,
+                .with_context(|| {
+                    format!("scoring {} against {}", pred.display(), data.display())
+                })?,
                 None => tri_eval::quotes::evaluate(&data, write.as_deref())
                     .with_context(|| format!("evaluating quotes on {}", data.display()))?,
             };

@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
-use tri_model::{Article, Attributions, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind};
+use tri_model::{
+    Article, Attributions, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind,
+};
 use tri_store::{ArticleSummary, EntitySummary};
 
 fn or_dash(v: Option<&str>) -> &str {
@@ -195,11 +197,17 @@ pub fn report_markdown(
         let _ = writeln!(out, "| kind | speaker | quote | chain |");
         let _ = writeln!(out, "|---|---|---|---|");
         for q in &at.quotes {
-            let who = q.source.map_or("unattributed".to_string(), |s| source_label(at, s));
+            let who = q
+                .source
+                .map_or("unattributed".to_string(), |s| source_label(at, s));
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                if q.fragment { "phrase" } else { q.kind.as_str() },
+                if q.fragment {
+                    "phrase"
+                } else {
+                    q.kind.as_str()
+                },
                 md(&who),
                 md(&truncate(&q.text, 160)),
                 md(&chain(a, at, q).join(" → "))
@@ -465,8 +473,14 @@ pub fn quotes_text(a: &Article, at: &Attributions) -> String {
         return out;
     }
     for (i, q) in at.quotes.iter().enumerate() {
-        let who = q.source.map_or("unattributed".to_string(), |s| source_label(at, s));
-        let kind = if q.fragment { "phrase" } else { q.kind.as_str() };
+        let who = q
+            .source
+            .map_or("unattributed".to_string(), |s| source_label(at, s));
+        let kind = if q.fragment {
+            "phrase"
+        } else {
+            q.kind.as_str()
+        };
         let _ = writeln!(out, "\n{:>3}. [{kind}] {who}", i + 1);
         let _ = writeln!(out, "     \u{201C}{}\u{201D}", truncate(&q.text, 300));
         let cue = q.cue.map(|c| c.of(&a.text).to_string());
@@ -490,7 +504,10 @@ pub fn sources_text(a: &Article, at: &Attributions) -> String {
             "  cited outlet: {} (\"{}\"{}) - {} mention{}, {} quote{}",
             c.name,
             c.cue,
-            c.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default(),
+            c.date
+                .as_deref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default(),
             c.mentions.len(),
             if c.mentions.len() == 1 { "" } else { "s" },
             c.quotes,
@@ -566,7 +583,9 @@ pub fn attribution_summary_text(a: &Article, at: &Attributions) -> String {
     }
     let mut by_speaker: Vec<(String, Vec<&Quote>)> = Vec::new();
     for q in at.quotes.iter().filter(|q| q.kind == QuoteKind::Direct) {
-        let who = q.source.map_or("unattributed".to_string(), |s| at.sources[s].name.clone());
+        let who = q
+            .source
+            .map_or("unattributed".to_string(), |s| at.sources[s].name.clone());
         match by_speaker.iter_mut().find(|(w, _)| *w == who) {
             Some((_, list)) => list.push(q),
             None => by_speaker.push((who, vec![q])),

@@ -791,7 +791,10 @@ fn quotes_and_sources_commands_show_speakers_and_chains() {
     );
     assert_eq!(markov["source_detail"]["role"], "political consultant");
     let text = stdout(&triangulate(&db, &["quotes", &unn]));
-    assert!(text.contains("chain: UNN \u{2192} Bloomberg News \u{2192} Sergei Markov"), "{text}");
+    assert!(
+        text.contains("chain: UNN \u{2192} Bloomberg News \u{2192} Sergei Markov"),
+        "{text}"
+    );
 
     let reuters = seed_id(&db, "001_409c474fb3687218");
     let sources = stdout(&triangulate(&db, &["sources", &reuters]));
@@ -816,26 +819,48 @@ fn quotes_and_sources_commands_show_speakers_and_chains() {
 
     // The report shows them too, in every format.
     let report = stdout(&triangulate(&db, &["report", "examples/seeds"]));
-    assert!(report.contains("anonymous source: two people close to the Kremlin"), "{report}");
+    assert!(
+        report.contains("anonymous source: two people close to the Kremlin"),
+        "{report}"
+    );
     assert!(report.contains("Tatyana Stanovaya:"), "{report}");
-    let md = stdout(&triangulate(&db, &["report", "--format", "markdown", "examples/seeds"]));
-    assert!(md.contains("| direct | Sergei Markov (political consultant) |"), "{md}");
+    let md = stdout(&triangulate(
+        &db,
+        &["report", "--format", "markdown", "examples/seeds"],
+    ));
+    assert!(
+        md.contains("| direct | Sergei Markov (political consultant) |"),
+        "{md}"
+    );
     let (json, _) = report_json(&db, &["examples/seeds"]);
     let attributions = json["attributions"].as_array().unwrap();
     assert_eq!(attributions.len(), 5);
-    assert!(attributions.iter().all(|a| a["quotes"].as_array().is_some_and(|q| !q.is_empty())));
+    assert!(attributions
+        .iter()
+        .all(|a| a["quotes"].as_array().is_some_and(|q| !q.is_empty())));
 }
 
 #[test]
 fn quotes_of_an_article_stored_without_annotation_say_why() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let out = triangulate(&db, &["ingest", "--no-entities", "examples/seeds/001_409c474fb3687218.txt"]);
+    let out = triangulate(
+        &db,
+        &[
+            "ingest",
+            "--no-entities",
+            "examples/seeds/001_409c474fb3687218.txt",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let id = seed_id(&db, "001_409c474fb3687218");
     let out = triangulate(&db, &["quotes", &id]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("no attributions stored"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no attributions stored"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -844,14 +869,18 @@ fn eval_quotes_scores_a_polnear_folder_and_another_systems_files() {
     let data = dir.path().join("polnear");
     std::fs::create_dir_all(data.join("text")).unwrap();
     std::fs::create_dir_all(data.join("attributions")).unwrap();
-    let text = "\u{201C}We remain calm,\u{201D} Peskov said.\n\nThe Kremlin said the talks would go on.\n";
+    let text =
+        "\u{201C}We remain calm,\u{201D} Peskov said.\n\nThe Kremlin said the talks would go on.\n";
     std::fs::write(data.join("text/a.txt"), text).unwrap();
     // Character offsets, as PolNeAR has them (the curly quotes are one character each).
     let gold = "T1\tContent 0 17\t\u{201C}We remain calm,\u{201D}\nT2\tSource 18 24\tPeskov\nT3\tCue 25 29\tsaid\nE1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n\
                 T4\tSource 32 43\tThe Kremlin\nT5\tCue 44 48\tsaid\nT6\tContent 49 70\tthe talks would go on\nE2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n";
     std::fs::write(data.join("attributions/a_4e07.ann"), gold).unwrap();
     let db = dir.path().join("t.db");
-    let out = triangulate(&db, &["eval", "quotes", "--data", data.to_str().unwrap(), "--json"]);
+    let out = triangulate(
+        &db,
+        &["eval", "quotes", "--data", data.to_str().unwrap(), "--json"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["gold_attributions"], 2);
@@ -869,7 +898,17 @@ fn eval_quotes_scores_a_polnear_folder_and_another_systems_files() {
     .unwrap();
     let out = triangulate(
         &db,
-        &["eval", "quotes", "--data", data.to_str().unwrap(), "--predictions", pred.to_str().unwrap(), "--system", "other", "--json"],
+        &[
+            "eval",
+            "quotes",
+            "--data",
+            data.to_str().unwrap(),
+            "--predictions",
+            pred.to_str().unwrap(),
+            "--system",
+            "other",
+            "--json",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();

@@ -44,9 +44,21 @@ pub struct Prf {
 
 impl Prf {
     fn new(correct_p: usize, predicted: usize, correct_r: usize, gold: usize) -> Prf {
-        let p = if predicted == 0 { 0.0 } else { correct_p as f64 / predicted as f64 };
-        let r = if gold == 0 { 0.0 } else { correct_r as f64 / gold as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if predicted == 0 {
+            0.0
+        } else {
+            correct_p as f64 / predicted as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            correct_r as f64 / gold as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         Prf { p, r, f1 }
     }
 }
@@ -135,14 +147,18 @@ pub fn read(dir: &Path) -> Result<Vec<Article>, EvalError> {
         let path = text_dir.join(format!("{name}.txt"));
         let text = read_text(&path)?;
         let prefix = format!("{name}_");
-        let Some(ann) = anns.iter().find(|a| a.starts_with(&prefix) && a.ends_with(".ann")) else {
+        let Some(ann) = anns
+            .iter()
+            .find(|a| a.starts_with(&prefix) && a.ends_with(".ann"))
+        else {
             continue;
         };
         let ann_path = ann_dir.join(ann);
-        let gold = parse_ann(&read_text(&ann_path)?, &text).map_err(|message| EvalError::Format {
-            path: ann_path.clone(),
-            message,
-        })?;
+        let gold =
+            parse_ann(&read_text(&ann_path)?, &text).map_err(|message| EvalError::Format {
+                path: ann_path.clone(),
+                message,
+            })?;
         out.push(Article { name, text, gold });
     }
     if out.is_empty() {
@@ -179,7 +195,12 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<Relation>, String> {
     // Character offset → byte offset.
     let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_at.push(text.len());
-    let to_byte = |c: usize| byte_at.get(c).copied().ok_or(format!("offset {c} is past the text"));
+    let to_byte = |c: usize| {
+        byte_at
+            .get(c)
+            .copied()
+            .ok_or(format!("offset {c} is past the text"))
+    };
     let mut spans: BTreeMap<String, Vec<Span>> = BTreeMap::new();
     let mut relations = Vec::new();
     for line in ann.lines() {
@@ -254,7 +275,10 @@ pub fn relations(text: &str, at: &Attributions) -> Vec<Relation> {
         let content = q
             .parts
             .iter()
-            .map(|&p| if q.kind == QuoteKind::Direct { with_marks(text, p) } else { p })
+            .map(|&p| match q.kind {
+                QuoteKind::Direct => with_marks(text, p),
+                _ => polnear_clause(text, p),
+            })
             .collect();
         let source = match (q.speaker, q.source) {
             (Some(s), _) => vec![s],
@@ -276,13 +300,56 @@ pub fn relations(text: &str, at: &Attributions) -> Vec<Relation> {
     out
 }
 
-fn with_marks(text: &str, p: Span) -> Span {
-    let is_mark = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}');
+/// Reported speech as PolNeAR annotates it: with its complementizer ("that he would
+/// not ...") and, when it ends inside a quoted phrase, with the closing punctuation and
+/// mark (`will "compete vigorously."`). Our spans leave both out, as a reader wants them.
+fn polnear_clause(text: &str, p: Span) -> Span {
     let mut s = p;
-    if let Some(c) = text[..s.start].chars().next_back().filter(|&c| is_mark(c)) {
+    if let Some(rest) = text[..s.start].strip_suffix("that ") {
+        if rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()) {
+            s.start -= "that ".len();
+        }
+    }
+    let inner = &text[s.start..s.end];
+    let curly_open = inner.matches('\u{201C}').count() > inner.matches('\u{201D}').count();
+    let straight_open = inner.matches('"').count() % 2 == 1;
+    if curly_open || straight_open {
+        let tail = &text[s.end..];
+        let punct: usize = tail
+            .chars()
+            .take_while(|c| matches!(c, '.' | ',' | '!' | '?' | '\u{201D}' | '"'))
+            .map(char::len_utf8)
+            .sum();
+        if tail[..punct].contains(['\u{201D}', '"']) {
+            s.end += punct;
+        }
+    }
+    s
+}
+
+fn with_marks(text: &str, p: Span) -> Span {
+    let is_mark = |c: char| {
+        matches!(
+            c,
+            '"' | '\u{201C}'
+                | '\u{201D}'
+                | '\u{201E}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{00AB}'
+                | '\u{00BB}'
+        )
+    };
+    let mut s = p;
+    // ''Two apostrophes'' as one mark.
+    if text[..s.start].ends_with("''") {
+        s.start -= 2;
+    } else if let Some(c) = text[..s.start].chars().next_back().filter(|&c| is_mark(c)) {
         s.start -= c.len_utf8();
     }
-    if let Some(c) = text[s.end..].chars().next().filter(|&c| is_mark(c)) {
+    if text[s.end..].starts_with("''") {
+        s.end += 2;
+    } else if let Some(c) = text[s.end..].chars().next().filter(|&c| is_mark(c)) {
         s.end += c.len_utf8();
     }
     s
@@ -296,7 +363,11 @@ pub fn write_ann(text: &str, relations: &[Relation]) -> String {
     let mut t = 0;
     for (e, r) in relations.iter().enumerate() {
         let mut args = Vec::new();
-        for (role, frags) in [("Source", &r.source), ("Cue", &r.cue), ("Content", &r.content)] {
+        for (role, frags) in [
+            ("Source", &r.source),
+            ("Cue", &r.cue),
+            ("Content", &r.content),
+        ] {
             if frags.is_empty() {
                 continue;
             }
@@ -306,7 +377,11 @@ pub fn write_ann(text: &str, relations: &[Relation]) -> String {
                 .map(|f| format!("{} {}", char_of(f.start), char_of(f.end)))
                 .collect();
             let words: Vec<&str> = frags.iter().map(|f| f.of(text)).collect();
-            out += &format!("T{t}\t{role} {}\t{}\n", ranges.join(";"), words.join(" ").replace('\n', " "));
+            out += &format!(
+                "T{t}\t{role} {}\t{}\n",
+                ranges.join(";"),
+                words.join(" ").replace('\n', " ")
+            );
             args.push(format!("{role}:T{t}"));
         }
         let trigger = args
@@ -369,13 +444,21 @@ impl Counts {
             let ge: Vec<_> = g.iter().filter_map(|f| extent(text, f)).collect();
             let mut used = vec![false; p.len()];
             for e in &ge {
-                if let Some(j) = (0..p.len()).find(|&j| !used[j] && extent(text, &p[j]).as_ref() == Some(e)) {
+                if let Some(j) =
+                    (0..p.len()).find(|&j| !used[j] && extent(text, &p[j]).as_ref() == Some(e))
+                {
                     used[j] = true;
                     self.exact[role] += 1;
                 }
             }
-            self.overlap_r[role] += g.iter().filter(|x| p.iter().any(|y| overlaps(x, y))).count();
-            self.overlap_p[role] += p.iter().filter(|y| g.iter().any(|x| overlaps(x, y))).count();
+            self.overlap_r[role] += g
+                .iter()
+                .filter(|x| p.iter().any(|y| overlaps(x, y)))
+                .count();
+            self.overlap_p[role] += p
+                .iter()
+                .filter(|y| g.iter().any(|x| overlaps(x, y)))
+                .count();
         }
         let mut used = vec![false; pred.len()];
         for g in gold {
@@ -384,7 +467,8 @@ impl Counts {
                 !used[j]
                     && overlaps(&g.cue, &p.cue)
                     && overlaps(&g.content, &p.content)
-                    && (overlaps(&g.source, &p.source) || (g.source.is_empty() && p.source.is_empty()))
+                    && (overlaps(&g.source, &p.source)
+                        || (g.source.is_empty() && p.source.is_empty()))
             });
             if let Some(j) = hit {
                 used[j] = true;
@@ -400,7 +484,11 @@ impl Counts {
                 .sum()
         };
         let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, g) in gold.iter().enumerate().filter(|(_, g)| !g.source.is_empty()) {
+        for (i, g) in gold
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.source.is_empty())
+        {
             for (j, p) in pred.iter().enumerate() {
                 let o = overlap_len(&g.content, &p.content);
                 if o > 0 {
@@ -426,8 +514,18 @@ impl Counts {
 
     fn report(&self, system: String, articles: usize, bytes: usize) -> QuotesReport {
         let scores = |role: usize| SpanScores {
-            exact: Prf::new(self.exact[role], self.predicted[role], self.exact[role], self.gold[role]),
-            overlap: Prf::new(self.overlap_p[role], self.predicted[role], self.overlap_r[role], self.gold[role]),
+            exact: Prf::new(
+                self.exact[role],
+                self.predicted[role],
+                self.exact[role],
+                self.gold[role],
+            ),
+            overlap: Prf::new(
+                self.overlap_p[role],
+                self.predicted[role],
+                self.overlap_r[role],
+                self.gold[role],
+            ),
         };
         QuotesReport {
             system,
@@ -504,21 +602,30 @@ pub fn evaluate(dir: &Path, write: Option<&Path>) -> Result<QuotesReport, EvalEr
         let pred = relations(&a.text, &annotated.attributions);
         if let Some(w) = write {
             let path = w.join(format!("{}.ann", a.name));
-            std::fs::write(&path, write_ann(&a.text, &pred)).map_err(|source| EvalError::Io { path, source })?;
+            std::fs::write(&path, write_ann(&a.text, &pred))
+                .map_err(|source| EvalError::Io { path, source })?;
         }
         counts.add(&a.text, &a.gold, &pred);
     }
     let wall = started.elapsed().as_secs_f64();
     let mut report = counts.report("triangulate".into(), articles.len(), bytes);
     let mb = bytes as f64 / 1e6;
-    report.mb_per_cpu_second = Some(if have_cpu && pipeline_cpu > 0.0 { mb / pipeline_cpu } else { mb / wall });
+    report.mb_per_cpu_second = Some(if have_cpu && pipeline_cpu > 0.0 {
+        mb / pipeline_cpu
+    } else {
+        mb / wall
+    });
     report.attribution_mb_per_cpu_second = (have_cpu && stage_cpu > 0.0).then(|| mb / stage_cpu);
     Ok(report)
 }
 
 /// Scores another system's predictions (`NAME.ann` per article in `predictions`; a
 /// missing file counts as no predictions).
-pub fn score_predictions(dir: &Path, predictions: &Path, system: &str) -> Result<QuotesReport, EvalError> {
+pub fn score_predictions(
+    dir: &Path,
+    predictions: &Path,
+    system: &str,
+) -> Result<QuotesReport, EvalError> {
     let articles = read(dir)?;
     let mut counts = Counts::default();
     let mut bytes = 0;
@@ -526,7 +633,9 @@ pub fn score_predictions(dir: &Path, predictions: &Path, system: &str) -> Result
         bytes += a.text.len();
         let path = predictions.join(format!("{}.ann", a.name));
         let pred = match std::fs::read_to_string(&path) {
-            Ok(ann) => parse_ann(&ann, &a.text).map_err(|message| EvalError::Format { path, message })?,
+            Ok(ann) => {
+                parse_ann(&ann, &a.text).map_err(|message| EvalError::Format { path, message })?
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(source) => return Err(EvalError::Io { path, source }),
         };

@@ -162,7 +162,9 @@ pub fn ingest(
                 }
                 batch.push(*article);
                 if batch.len() >= opts.batch_size.max(1) {
-                    if let Err(e) = flush(&mut batch, &mut entities, &mut attributions, &mut summary) {
+                    if let Err(e) =
+                        flush(&mut batch, &mut entities, &mut attributions, &mut summary)
+                    {
                         result = Err(e);
                         return false;
                     }
@@ -344,6 +346,20 @@ mod tests {
             .find(|e| e.name == "Dmitry Peskov")
             .unwrap_or_else(|| panic!("no Peskov in {entities:?}"));
         assert_eq!(peskov.mentions.len(), 2, "{peskov:?}");
+        // Quotes are stored with them, speakers resolved to the same entities.
+        let at = store
+            .article_attributions(&id)
+            .unwrap()
+            .expect("attributions stored");
+        let said = at
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("Vladimir Putin would meet"))
+            .unwrap_or_else(|| panic!("no quote in {at:?}"));
+        assert_eq!(
+            at.sources[said.source.unwrap()].entity.as_deref(),
+            Some(peskov.key.as_str())
+        );
         // Entities stored by this annotator version are kept as they are: mark them and
         // ingest again.
         let mut marked = entities.clone();

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{Attributions, Article, DateSource, Entity, EntityKind, Published};
+use tri_model::{Article, Attributions, DateSource, Entity, EntityKind, Published};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
 use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};

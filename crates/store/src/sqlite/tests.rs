@@ -643,3 +643,70 @@ fn entities_are_replaced_per_article_and_summed_across_the_store() {
         HashSet::from([a.id.clone()])
     );
 }
+
+#[test]
+fn attributions_are_replaced_not_duplicated_and_read_back_whole() {
+    use tri_model::{
+        Attributions, CitedOutlet, Provenance, Quote, QuoteKind, Source, SourceKind, Span,
+    };
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("Peskov said the talks would go on.");
+    store.put_articles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(store.article_attributions(&a.id).unwrap(), None);
+    let source = Source {
+        kind: SourceKind::Anonymous,
+        name: "three sources close to the Kremlin".into(),
+        entity: None,
+        role: None,
+        affiliation: Some("Kremlin".into()),
+        count: Some(3),
+        descriptor: Some("three sources close to the Kremlin".into()),
+        member_of: None,
+        outlet: None,
+        mentions: vec![Span::new(0, 6)],
+    };
+    let quote = Quote {
+        kind: QuoteKind::Indirect,
+        fragment: false,
+        text: "the talks would go on".into(),
+        parts: vec![Span::new(12, 33)],
+        cue: Some(Span::new(7, 11)),
+        speaker: Some(Span::new(0, 6)),
+        source: Some(0),
+        via: Some(0),
+    };
+    let at = Attributions {
+        provenance: Provenance {
+            publisher: None,
+            cited: vec![CitedOutlet {
+                name: "Reuters".into(),
+                key: Some("org:reuters".into()),
+                mentions: vec![],
+                cue: "told".into(),
+                date: None,
+                quotes: 1,
+            }],
+            origin: Some(0),
+        },
+        sources: vec![source],
+        quotes: vec![quote.clone()],
+    };
+    let batch = vec![
+        (a.id.clone(), at.clone()),
+        ("not-stored".to_string(), at.clone()),
+    ];
+    store.put_attributions(&batch).unwrap();
+    store.put_attributions(&batch).unwrap();
+    assert_eq!(store.article_attributions(&a.id).unwrap(), Some(at.clone()));
+    // A newer annotation replaces the record as a unit.
+    let mut newer = at.clone();
+    newer.quotes.push(Quote {
+        kind: QuoteKind::Direct,
+        ..quote
+    });
+    store
+        .put_attributions(&[(a.id.clone(), newer.clone())])
+        .unwrap();
+    assert_eq!(store.article_attributions(&a.id).unwrap(), Some(newer));
+    assert_eq!(store.article_attributions("not-stored").unwrap(), None);
+}
