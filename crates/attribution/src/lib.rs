@@ -703,7 +703,8 @@ impl Finder<'_, '_> {
                 // "..., said Ben Barry." or "..., adding ..."
                 if prev == Some(",") {
                     let sp = speakers::np_forward(doc, k + len, end, false)?;
-                    if sp.1 < end {
+                    // "..., said Lee Epstein, who teaches constitutional law."
+                    if sp.1 < end && doc.lower(sp.1) != "," {
                         return None;
                     }
                     let mut e = k - 1;
@@ -852,6 +853,31 @@ impl Finder<'_, '_> {
         anchor: usize,
     ) -> Option<Found> {
         let doc = self.doc;
+        if b <= a {
+            return None;
+        }
+        // "called on her to resign and said, ...": the second verb has content of its own.
+        let lex = lexicon();
+        let b = if a > cue.0 {
+            (a..b)
+                .find(|&t| {
+                    doc.lower(t) == "and"
+                        && t + 1 < b
+                        && doc.quote_of[t] == doc.quote_of[a]
+                        && lex
+                            .cue_at(doc, t + 1)
+                            .is_some_and(|(c, _)| matches!(c, CueClass::Speech | CueClass::Listener))
+                })
+                .map_or(b, |t| {
+                    let mut e = t;
+                    while e > a && doc.is_punct(e - 1) {
+                        e -= 1;
+                    }
+                    e
+                })
+        } else {
+            b
+        };
         if b <= a {
             return None;
         }

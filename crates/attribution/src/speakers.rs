@@ -115,9 +115,22 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Nouns for people by what they do: "organizer", "senator", "strategist", "official".
+fn agent_noun(w: &str) -> bool {
+    w.len() > 5
+        && ["er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person"]
+            .iter()
+            .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "whether" | "together" | "however" | "rather" | "further" | "another" | "moment" | "president"
+        )
+}
+
 fn noun_like(doc: &Doc, j: usize) -> bool {
     let w = doc.lower(j);
-    doc.is_cap(j)
+    agent_noun(w)
+        || doc.is_cap(j)
         || words::anonymous_head(w).is_some()
         || matches!(
             w,
@@ -215,7 +228,9 @@ fn plain_backward(doc: &Doc, b: usize, limit: usize) -> Option<(usize, usize)> {
     while a > limit && b - a < 10 {
         let i = a - 1;
         let w = doc.lower(i);
-        if doc.quote_of[i] != doc.quote_of[b - 1] || doc.is_punct(i) {
+        // "Bernie Sanders' campaign": the possessive apostrophe stays in the phrase.
+        let possessive = matches!(w, "'" | "\u{2019}") && i > limit && doc.lower(i - 1).ends_with('s') && a < b;
+        if doc.quote_of[i] != doc.quote_of[b - 1] || (doc.is_punct(i) && !possessive) {
             break;
         }
         if i + 1 < b && lex.cue_at(doc, i).is_some() && !doc.is_cap(i) {
@@ -356,20 +371,50 @@ pub(crate) fn starts_phrase(doc: &Doc, c: usize) -> bool {
             ))
 }
 
-/// Past the listener of a cue such as "told": "told Reuters that", "told a conference in
-/// Tallinn that". `None` when nothing follows the listener.
+/// Past the listener of a cue such as "told": "told them", "told Reuters", "told The
+/// Star-Ledger of Newark", "told a conference in Tallinn", "told host Chris Cuomo",
+/// "told ABC's "Good Morning America"". `None` when nothing follows the listener.
 pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
+    if c >= end {
+        return None;
+    }
     let mut j = c;
-    while j < end && j - c < 8 {
-        let w = doc.lower(j);
-        if matches!(
-            w,
-            "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if" | "," | ":" | "."
-        ) || (j > c && ADJUNCT_STARTS.contains(&w))
-        {
-            break;
-        }
+    let w = doc.lower(j);
+    let clause = |w: &str| matches!(w, "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if");
+    if clause(w) || doc.is_punct(j) {
+        return Some(j);
+    }
+    if matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "it" | "reporters" | "journalists") {
         j += 1;
+    } else {
+        if is_determiner(w) {
+            j += 1;
+        }
+        // Lower-case words of the listener's phrase ("a conference", "host"), then a
+        // name ("Chris Cuomo", "The Star-Ledger of Newark", "ABC's "Good Morning America"").
+        while j < end && j - c < 3 && doc.is_word(j) && !doc.is_cap(j) && !clause(doc.lower(j))
+            && !ADJUNCT_STARTS.contains(&doc.lower(j))
+            && words::pronoun(doc.lower(j)).is_none()
+        {
+            j += 1;
+        }
+        while j < end && j - c < 10 {
+            let w = doc.lower(j);
+            let title = doc.quote_of[j].is_some() && doc.quote_of[j] != doc.quote_of[c.saturating_sub(1)];
+            // "their European counterparts that": a noun after the name, before "that".
+            let noun_before_clause = doc.is_word(j) && j > c && j + 1 < end && clause(doc.lower(j + 1));
+            if doc.is_cap(j)
+                || w == "'s"
+                || w == "'"
+                || title
+                || (w == "of" && j + 1 < end && doc.is_cap(j + 1))
+                || noun_before_clause
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
     }
     (j < end).then_some(j)
 }
@@ -489,7 +534,9 @@ pub(crate) fn plausible_subject(doc: &Doc, (a, b): (usize, usize)) -> bool {
                     | "most"
                     | "others"
                     | "minority"
+                    | "another"
             )
+            || agent_noun(w)
             || (i == b - 1
                 && w.len() > 3
                 && w.ends_with('s')
