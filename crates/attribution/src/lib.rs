@@ -789,8 +789,11 @@ impl Finder<'_, '_> {
     fn clause_subject(&self, sa: usize, j: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
         let j = j + 1; // the rules below look before `j - 1`
-        let person = (sa..j - 1).rev().find(|&i| {
-            doc.entity_kind(i) == Some(tri_model::EntityKind::Person)
+        // The first clause's subject: the first person named who is not only an owner
+        // ("Putin said he understood Trump's frustration and mentioned ...").
+        let person = (sa..j - 1).find(|&i| {
+            let owner = i + 1 < doc.len() && matches!(doc.lower(i + 1), "'s" | "'" | "\u{2019}");
+            (doc.entity_kind(i) == Some(tri_model::EntityKind::Person) && !owner)
                 || matches!(doc.lower(i), "he" | "she" | "they")
         });
         if let Some(i) = person {
