@@ -323,7 +323,8 @@ impl Finder<'_, '_> {
         }
         // Inverted or prepositional: the cue first.
         if let Some((class, len)) = lex.cue_at(doc, i) {
-            let speaker = speakers::np_forward(doc, i + len, end, class == CueClass::Prep);
+            let speaker = speakers::np_forward(doc, i + len, end, class == CueClass::Prep)
+                .filter(|&s| class != CueClass::Prep || speakers::plausible_subject(doc, s));
             if speaker.is_some() || class != CueClass::Prep {
                 let relay = speaker.and_then(|s| self.relay_after(s.1, end));
                 return Some(Cue {
@@ -585,6 +586,9 @@ impl Finder<'_, '_> {
             if doc.lower(k) == "per" && !(k + 1 < se && doc.is_cap(k + 1)) {
                 return None;
             }
+            if prev == Some("by") {
+                return None; // "by citing his Iowa results"
+            }
             let speaker = speakers::np_forward(doc, k + len, end, true)?;
             // "according to their instinctive preference" names no source.
             if !speakers::plausible_subject(doc, speaker) {
@@ -723,6 +727,17 @@ impl Finder<'_, '_> {
             && !(subject.0..subject.1).any(|i| words::document_noun(doc.lower(i)))
         {
             return None;
+        }
+        // "Who do you think will win?", "anyone who wants to": questions and relative
+        // clauses state no one's position.
+        if matches!(class, CueClass::Cognition | CueClass::Stance) {
+            let one_word = subject.1 - subject.0 == 1;
+            if one_word && matches!(doc.lower(subject.0), "you" | "that" | "which") {
+                return None;
+            }
+            if se > sa && doc.lower(se - 1) == "?" {
+                return None;
+            }
         }
         // Content after the cue, past its listener and adjuncts.
         let mut c = k + len;
