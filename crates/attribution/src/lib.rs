@@ -804,8 +804,8 @@ impl Finder<'_, '_> {
     fn clause_subject(&self, sa: usize, j: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
         let j = j + 1; // the rules below look before `j - 1`
-        // The first clause's subject: the first person named who is not only an owner
-        // ("Putin said he understood Trump's frustration and mentioned ...").
+                       // The first clause's subject: the first person named who is not only an owner
+                       // ("Putin said he understood Trump's frustration and mentioned ...").
         let person = (sa..j - 1).find(|&i| {
             let owner = i + 1 < doc.len() && matches!(doc.lower(i + 1), "'s" | "'" | "\u{2019}");
             (doc.entity_kind(i) == Some(tri_model::EntityKind::Person) && !owner)
@@ -882,9 +882,9 @@ impl Finder<'_, '_> {
                     doc.lower(t) == "and"
                         && t + 1 < b
                         && doc.quote_of[t] == doc.quote_of[a]
-                        && lex
-                            .cue_at(doc, t + 1)
-                            .is_some_and(|(c, _)| matches!(c, CueClass::Speech | CueClass::Listener))
+                        && lex.cue_at(doc, t + 1).is_some_and(|(c, _)| {
+                            matches!(c, CueClass::Speech | CueClass::Listener)
+                        })
                 })
                 .map_or(b, |t| {
                     let mut e = t;

@@ -118,12 +118,21 @@ fn is_determiner(w: &str) -> bool {
 /// Nouns for people by what they do: "organizer", "senator", "strategist", "official".
 fn agent_noun(w: &str) -> bool {
     w.len() > 5
-        && ["er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person"]
-            .iter()
-            .any(|s| w.ends_with(s))
+        && [
+            "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
         && !matches!(
             w,
-            "whether" | "together" | "however" | "rather" | "further" | "another" | "moment" | "president"
+            "whether"
+                | "together"
+                | "however"
+                | "rather"
+                | "further"
+                | "another"
+                | "moment"
+                | "president"
         )
 }
 
@@ -229,7 +238,8 @@ fn plain_backward(doc: &Doc, b: usize, limit: usize) -> Option<(usize, usize)> {
         let i = a - 1;
         let w = doc.lower(i);
         // "Bernie Sanders' campaign": the possessive apostrophe stays in the phrase.
-        let possessive = matches!(w, "'" | "\u{2019}") && i > limit && doc.lower(i - 1).ends_with('s') && a < b;
+        let possessive =
+            matches!(w, "'" | "\u{2019}") && i > limit && doc.lower(i - 1).ends_with('s') && a < b;
         if doc.quote_of[i] != doc.quote_of[b - 1] || (doc.is_punct(i) && !possessive) {
             break;
         }
@@ -380,11 +390,19 @@ pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
     }
     let mut j = c;
     let w = doc.lower(j);
-    let clause = |w: &str| matches!(w, "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if");
+    let clause = |w: &str| {
+        matches!(
+            w,
+            "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "if"
+        )
+    };
     if clause(w) || doc.is_punct(j) {
         return Some(j);
     }
-    if matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "it" | "reporters" | "journalists") {
+    if matches!(
+        w,
+        "him" | "her" | "them" | "us" | "me" | "you" | "it" | "reporters" | "journalists"
+    ) {
         j += 1;
     } else {
         if is_determiner(w) {
@@ -392,7 +410,11 @@ pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         }
         // Lower-case words of the listener's phrase ("a conference", "host"), then a
         // name ("Chris Cuomo", "The Star-Ledger of Newark", "ABC's "Good Morning America"").
-        while j < end && j - c < 3 && doc.is_word(j) && !doc.is_cap(j) && !clause(doc.lower(j))
+        while j < end
+            && j - c < 3
+            && doc.is_word(j)
+            && !doc.is_cap(j)
+            && !clause(doc.lower(j))
             && !ADJUNCT_STARTS.contains(&doc.lower(j))
             && words::pronoun(doc.lower(j)).is_none()
         {
@@ -400,9 +422,11 @@ pub(crate) fn skip_listener(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         }
         while j < end && j - c < 10 {
             let w = doc.lower(j);
-            let title = doc.quote_of[j].is_some() && doc.quote_of[j] != doc.quote_of[c.saturating_sub(1)];
+            let title =
+                doc.quote_of[j].is_some() && doc.quote_of[j] != doc.quote_of[c.saturating_sub(1)];
             // "their European counterparts that": a noun after the name, before "that".
-            let noun_before_clause = doc.is_word(j) && j > c && j + 1 < end && clause(doc.lower(j + 1));
+            let noun_before_clause =
+                doc.is_word(j) && j > c && j + 1 < end && clause(doc.lower(j + 1));
             if doc.is_cap(j)
                 || w == "'s"
                 || w == "'"
