@@ -131,6 +131,23 @@ pub(crate) struct Found {
     pub anchor: usize,
 }
 
+impl Found {
+    /// A direct quote with no cue or speaker of its own.
+    fn uncued(parts: Vec<Span>, anchor: usize) -> Found {
+        Found {
+            kind: QuoteKind::Direct,
+            fragment: false,
+            parts,
+            cue: None,
+            speaker: None,
+            relay: None,
+            same_speaker_as: None,
+            speaker_nearby: false,
+            anchor,
+        }
+    }
+}
+
 /// A cue and the speaker it names.
 #[derive(Debug, Clone, Copy)]
 struct Cue {
@@ -260,29 +277,12 @@ impl Finder<'_, '_> {
                         Some((fi, p)) if p + 1 >= para => {
                             let start = self.found[fi].parts[0].start;
                             self.found.push(Found {
-                                kind: QuoteKind::Direct,
-                                fragment: false,
-                                parts,
-                                cue: None,
-                                speaker: None,
-                                relay: None,
                                 same_speaker_as: Some(start),
-                                speaker_nearby: false,
-                                anchor,
+                                ..Found::uncued(parts, anchor)
                             });
                             last_attributed = Some((self.found.len() - 1, para));
                         }
-                        _ => self.found.push(Found {
-                            kind: QuoteKind::Direct,
-                            fragment: false,
-                            parts,
-                            cue: None,
-                            speaker: None,
-                            relay: None,
-                            same_speaker_as: None,
-                            speaker_nearby: false,
-                            anchor,
-                        }),
+                        _ => self.found.push(Found::uncued(parts, anchor)),
                     }
                 }
             }

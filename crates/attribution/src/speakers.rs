@@ -777,16 +777,8 @@ impl Registry<'_, '_> {
                 let s = self.add(
                     format!("entity:{}", entity.key),
                     Source {
-                        kind: SourceKind::Organisation,
-                        name: entity.name.clone(),
                         entity: Some(entity.key.clone()),
-                        role: None,
-                        affiliation: None,
-                        count: None,
-                        descriptor: None,
-                        member_of: None,
-                        outlet: None,
-                        mentions: Vec::new(),
+                        ..unnamed(SourceKind::Organisation, entity.name.clone())
                     },
                     span,
                 );
@@ -812,22 +804,7 @@ impl Registry<'_, '_> {
             SourceKind::Group
         };
         let key = format!("text:{}", text.to_lowercase());
-        let s = self.add(
-            key,
-            Source {
-                kind,
-                name: text,
-                entity: None,
-                role: None,
-                affiliation: None,
-                count: None,
-                descriptor: None,
-                member_of: None,
-                outlet: None,
-                mentions: Vec::new(),
-            },
-            span,
-        );
+        let s = self.add(key, unnamed(kind, text), span);
         if kind == SourceKind::Group {
             self.last_plural = Some((s, sentence));
         } else {
@@ -920,16 +897,10 @@ impl Registry<'_, '_> {
         self.add(
             format!("entity:{}", entity.key),
             Source {
-                kind: SourceKind::Person,
-                name: entity.name.clone(),
                 entity: Some(entity.key.clone()),
                 role: entity.roles.first().cloned(),
                 affiliation: entity.affiliations.first().cloned(),
-                count: None,
-                descriptor: None,
-                member_of: None,
-                outlet: None,
-                mentions: Vec::new(),
+                ..unnamed(SourceKind::Person, entity.name.clone())
             },
             span,
         )
@@ -940,16 +911,9 @@ impl Registry<'_, '_> {
         self.add(
             format!("outlet:{ci}"),
             Source {
-                kind: SourceKind::Outlet,
-                name: c.name.clone(),
                 entity: c.key.clone(),
-                role: None,
-                affiliation: None,
-                count: None,
-                descriptor: None,
-                member_of: None,
                 outlet: Some(ci),
-                mentions: Vec::new(),
+                ..unnamed(SourceKind::Outlet, c.name.clone())
             },
             span,
         )
@@ -1015,16 +979,10 @@ impl Registry<'_, '_> {
         self.add(
             key,
             Source {
-                kind: SourceKind::Anonymous,
-                name: descriptor.clone(),
-                entity: None,
-                role: None,
                 affiliation,
                 count,
-                descriptor: Some(descriptor),
-                member_of: None,
-                outlet: None,
-                mentions: Vec::new(),
+                descriptor: Some(descriptor.clone()),
+                ..unnamed(SourceKind::Anonymous, descriptor)
             },
             span,
         )
@@ -1154,6 +1112,22 @@ impl Registry<'_, '_> {
             mentions.push(span);
         }
         i
+    }
+}
+
+/// A source of `kind` called `name` with nothing else known yet.
+fn unnamed(kind: SourceKind, name: String) -> Source {
+    Source {
+        kind,
+        name,
+        entity: None,
+        role: None,
+        affiliation: None,
+        count: None,
+        descriptor: None,
+        member_of: None,
+        outlet: None,
+        mentions: Vec::new(),
     }
 }
 
