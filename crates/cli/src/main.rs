@@ -513,12 +513,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(name) = system {
                 report.system = name;
             }
-            if json {
-                outln!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                out!("{}", report.table());
-            }
-            Ok(ExitCode::SUCCESS)
+            print_report(&report, || report.table(), json)
         }
         Command::Eval(EvalCommand::Quotes {
             data,
@@ -542,12 +537,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(name) = system {
                 report.system = name;
             }
-            if json {
-                outln!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                out!("{}", report.table());
-            }
-            Ok(ExitCode::SUCCESS)
+            print_report(&report, || report.table(), json)
         }
         Command::Train(TrainCommand::Ner {
             train,
@@ -651,6 +641,20 @@ fn train_ner(
         report.tokens,
         report.seconds
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An evaluation's report: JSON for programs, else its table.
+fn print_report(
+    report: &impl serde::Serialize,
+    table: impl FnOnce() -> String,
+    json: bool,
+) -> Result<ExitCode> {
+    if json {
+        outln!("{}", serde_json::to_string_pretty(report)?);
+    } else {
+        out!("{}", table());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
