@@ -1,8 +1,9 @@
 //! The attribution cue lexicon (`models/attribution/cues.tsv`): reporting verbs in all
 //! their forms and the phrases that introduce a source ("according to").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use tri_model::FnvMap;
 
 use crate::doc::Doc;
 
@@ -25,9 +26,9 @@ pub(crate) enum CueClass {
 }
 
 pub(crate) struct Lexicon {
-    words: HashMap<String, CueClass>,
+    words: FnvMap<String, CueClass>,
     /// Multi-word cues by their first word: the remaining words and the class.
-    phrases: HashMap<String, Vec<(Vec<String>, CueClass)>>,
+    phrases: FnvMap<String, Vec<(Vec<String>, CueClass)>>,
 }
 
 pub(crate) const CUES_TSV: &str = include_str!("../../../models/attribution/cues.tsv");
@@ -39,8 +40,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(tsv: &str) -> Lexicon {
-        let mut words = HashMap::new();
-        let mut phrases: HashMap<String, Vec<(Vec<String>, CueClass)>> = HashMap::new();
+        let mut words = FnvMap::default();
+        let mut phrases: FnvMap<String, Vec<(Vec<String>, CueClass)>> = FnvMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
             let mut cols = line.split('\t');
             let (Some(form), Some(_lemma), Some(class)) = (cols.next(), cols.next(), cols.next())

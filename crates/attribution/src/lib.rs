@@ -92,18 +92,22 @@ pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
         found: Vec::new(),
         long_quotes: marked
             .iter()
-            .enumerate()
-            .filter(|(_, q)| {
+            .map(|q| {
                 let first = doc.token_at(q.parts[0].start);
                 let last = doc.token_at(q.parts.last().expect("a part").end - 1);
                 first < doc.len()
                     && last < doc.len()
                     && doc.sentence_of[last] > doc.sentence_of[first]
             })
-            .map(|(i, _)| i)
             .collect(),
+        by_sentence: vec![Vec::new(); input.segmented.sentences.len()],
     };
     finder.direct(&marked);
+    for (i, f) in finder.found.iter().enumerate() {
+        if let Some((c, _)) = f.cue {
+            finder.by_sentence[doc.sentence_of[c]].push(i);
+        }
+    }
     finder.indirect();
     let mut found = finder.found;
     found.sort_by_key(|f| f.parts[0].start);
@@ -161,8 +165,12 @@ struct Finder<'d, 'a> {
     /// Tokens already used as a cue or speaker.
     used: Vec<bool>,
     found: Vec<Found>,
-    /// Direct quotes of more than one sentence, in which reported speech may nest.
-    long_quotes: Vec<usize>,
+    /// Per direct quote: whether it runs over more than one sentence, so reported speech
+    /// may nest in it.
+    long_quotes: Vec<bool>,
+    /// Per sentence: the found quotes whose cue is in it, so rules that look for the
+    /// sentence's other attributions stay linear in a long article.
+    by_sentence: Vec<Vec<usize>>,
 }
 
 impl Finder<'_, '_> {
@@ -483,7 +491,7 @@ impl Finder<'_, '_> {
             while k < se {
                 // Reported speech nested in a long quote is still reported speech; inside
                 // a short one it is part of the quoted words.
-                let nested_ok = doc.quote_of[k].is_none_or(|q| self.long_quotes.contains(&q));
+                let nested_ok = doc.quote_of[k].is_none_or(|q| self.long_quotes[q]);
                 if self.used[k] || !nested_ok {
                     k += 1;
                     continue;
@@ -497,6 +505,7 @@ impl Finder<'_, '_> {
                     if let Some(sp) = f.speaker {
                         self.mark_used(sp);
                     }
+                    self.by_sentence[s].push(self.found.len());
                     self.found.push(f);
                 }
                 k += len;
@@ -538,7 +547,7 @@ impl Finder<'_, '_> {
         }
         // Quoted phrases inside reported speech are that speech's words: the speech is
         // mixed and the phrase takes its speaker.
-        let indirect: Vec<(Span, usize)> = self
+        let mut indirect: Vec<(Span, usize)> = self
             .found
             .iter()
             .filter(|f| f.kind != QuoteKind::Direct)
@@ -549,12 +558,22 @@ impl Finder<'_, '_> {
                 )
             })
             .collect();
-        let mut mixed = Vec::new();
+        indirect.sort_unstable();
+        let mut mixed = std::collections::HashSet::new();
         for f in self.found.iter_mut().filter(|f| f.fragment) {
-            if let Some(&(extent, start)) = indirect.iter().find(|(e, _)| e.overlaps(f.parts[0])) {
+            // The reported speech holding the phrase starts before it: look at the few
+            // that start last before it (sorted, so a long article stays linear).
+            let at = f.parts[0];
+            let upto = indirect.partition_point(|(e, _)| e.start <= at.start);
+            let holder = indirect[..upto]
+                .iter()
+                .rev()
+                .take(8)
+                .find(|(e, _)| e.overlaps(at));
+            if let Some(&(extent, start)) = holder {
                 f.same_speaker_as = Some(start);
                 f.speaker_nearby = false;
-                mixed.push(extent);
+                mixed.insert(extent);
             }
         }
         for f in &mut self.found {
@@ -673,9 +692,9 @@ impl Finder<'_, '_> {
         }
         if participle && matches!(prev, Some("," | "\u{2013}" | "\u{2014}" | "-")) {
             // "..., one source said, suggesting Putin may ...": the same speaker.
-            let earlier = self
-                .found
+            let earlier = self.by_sentence[doc.sentence_of[k]]
                 .iter()
+                .map(|&i| &self.found[i])
                 .filter(|f| f.cue.is_some_and(|c| c.0 >= sa && c.0 < k))
                 .min_by_key(|f| f.cue.map_or(usize::MAX, |c| c.0))
                 .into_iter()

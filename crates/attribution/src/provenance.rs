@@ -16,8 +16,8 @@ use crate::Found;
 /// The provenance, with where each cited outlet is named, for assigning quotes to them.
 pub(crate) struct ProvenanceFound {
     pub provenance: Provenance,
-    /// Per cited outlet: the sentences that name it as a source.
-    sentences: Vec<Vec<usize>>,
+    /// Per sentence that names a cited outlet as a source: the first such outlet.
+    cited_in: std::collections::HashMap<usize, usize>,
 }
 
 /// Words right before an outlet's name that cite it.
@@ -221,13 +221,19 @@ pub(crate) fn find(
     }
     // The origin: the outlet cited most often, the first cited on a tie.
     let origin = (0..cited.len()).max_by_key(|&c| (cited[c].mentions.len(), std::cmp::Reverse(c)));
+    let mut cited_in = std::collections::HashMap::new();
+    for (c, ss) in sentences.iter().enumerate() {
+        for &s in ss {
+            cited_in.entry(s).or_insert(c);
+        }
+    }
     ProvenanceFound {
+        cited_in,
         provenance: Provenance {
             publisher,
             cited,
             origin,
         },
-        sentences,
     }
 }
 
@@ -257,10 +263,11 @@ pub(crate) fn via(
     }
     let sentence = doc.sentence_of[f.anchor.min(doc.len().saturating_sub(1))];
     // "..., the publication writes": relayed by the outlet the article retells.
-    if f.relay.is_some() && !prov.sentences.iter().any(|ss| ss.contains(&sentence)) {
+    let named_here = prov.cited_in.get(&sentence).copied();
+    if f.relay.is_some() && named_here.is_none() {
         return prov.provenance.origin;
     }
-    if let Some(c) = prov.sentences.iter().position(|ss| ss.contains(&sentence)) {
+    if let Some(c) = named_here {
         return Some(c);
     }
     prov.provenance.origin

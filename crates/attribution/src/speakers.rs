@@ -587,6 +587,15 @@ pub(crate) fn resolve(
         last_plural: None,
         last_thing: None,
         last_anonymous: None,
+        groups: HashMap::new(),
+        person_names: doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .flat_map(|(i, e)| e.aliases.iter().map(move |n| (n.as_str(), i)))
+            .rev() // the first entity with a name wins
+            .collect(),
         origin: prov.provenance.origin,
         cited: &prov.provenance.cited,
     };
@@ -610,9 +619,11 @@ pub(crate) fn resolve(
         });
         let enclosing = in_quote_speaker.and_then(|(a, _)| {
             let at = doc.span(a);
+            // The enclosing quote starts at most a few quotes back.
             quotes
                 .iter()
                 .rev()
+                .take(16)
                 .find(|q| {
                     q.kind == tri_model::QuoteKind::Direct && q.parts.iter().any(|p| p.contains(at))
                 })
@@ -678,6 +689,10 @@ struct Registry<'d, 'a> {
     last_plural: Option<(usize, usize)>,
     last_thing: Option<(usize, usize)>,
     last_anonymous: Option<(usize, usize)>,
+    /// Per head lemma ("source", "official"): the last anonymous group introduced.
+    groups: HashMap<&'static str, usize>,
+    /// Every name a person entity goes by, to its index.
+    person_names: HashMap<&'a str, usize>,
     origin: Option<usize>,
     cited: &'d [tri_model::CitedOutlet],
 }
@@ -788,11 +803,7 @@ impl Registry<'_, '_> {
         }
         // A name the tagger missed here but found elsewhere: "Trump" in "as Trump admitted".
         let named = doc.text_of(a, head_end);
-        if let Some(e) = doc
-            .entities
-            .iter()
-            .position(|e| e.kind == EntityKind::Person && e.aliases.iter().any(|n| n == named))
-        {
+        if let Some(&e) = self.person_names.get(named) {
             let s = self.person(e, span);
             self.last_person = Some((s, sentence));
             return Some(s);
@@ -947,16 +958,7 @@ impl Registry<'_, '_> {
         // "the sources", "the official": the source introduced before; "one source" after
         // "three sources": one of them.
         if affiliation.is_none() || anaphoric {
-            let earlier = self.sources.iter().rposition(|s| {
-                s.kind == SourceKind::Anonymous
-                    && s.member_of.is_none()
-                    && s.descriptor.as_deref().is_some_and(|d| {
-                        d.split_whitespace().any(|w| {
-                            words::anonymous_head(&w.to_lowercase())
-                                .is_some_and(|(l, _)| l == lemma)
-                        })
-                    })
-            });
+            let earlier = self.groups.get(lemma).copied();
             if let Some(g) = earlier {
                 let group_count = self.sources[g].count;
                 if anaphoric || (count == group_count && !one_of) || (plural && count.is_none()) {
@@ -976,7 +978,8 @@ impl Registry<'_, '_> {
             }
         }
         let key = format!("anonymous:{}", descriptor.to_lowercase());
-        self.add(
+        let known = self.sources.len();
+        let s = self.add(
             key,
             Source {
                 affiliation,
@@ -985,7 +988,12 @@ impl Registry<'_, '_> {
                 ..unnamed(SourceKind::Anonymous, descriptor)
             },
             span,
-        )
+        );
+        if s == known {
+            // Newly introduced: the group a later "the sources" or "one source" means.
+            self.groups.insert(lemma, s);
+        }
+        s
     }
 
     /// What an unnamed source is close to or part of: the entity after "close to",
@@ -1108,7 +1116,8 @@ impl Registry<'_, '_> {
             self.sources.len() - 1
         });
         let mentions = &mut self.sources[i].mentions;
-        if !mentions.contains(&span) {
+        // Mentions come in text order, so a repeat is the last one.
+        if mentions.last() != Some(&span) {
             mentions.push(span);
         }
         i
