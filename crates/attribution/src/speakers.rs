@@ -833,14 +833,24 @@ impl Registry<'_, '_> {
         // pronoun is the sentence's subject, its first person named.
         let doc = self.doc;
         let (sa, _) = doc.sentence(sentence);
+        // "she" is never a man the article or the census names as one, nor "he" a woman.
+        let pronoun_sex = match doc.lower(at) {
+            "he" => Some(Sex::Male),
+            "she" => Some(Sex::Female),
+            _ => None,
+        };
+        let agrees = |e: usize| {
+            pronoun_sex.is_none() || sex_of(&doc.entities[e]).is_none_or(|s| Some(s) == pronoun_sex)
+        };
         let first_person = |from: usize, to: usize| {
             (from..to)
-                .find(|&i| {
+                .filter(|&i| {
                     doc.entity_kind(i) == Some(EntityKind::Person)
                         && !possessive_next(doc, i)
                         && doc.quote_of[i] == doc.quote_of[at]
                 })
-                .and_then(|i| doc.entity_of[i].map(|(e, _)| e))
+                .filter_map(|i| doc.entity_of[i].map(|(e, _)| e))
+                .find(|&e| agrees(e))
         };
         // Else the subject of the sentence before, in the same paragraph ("Putin ignores
         // Trump's warning. He has already considered ...").
@@ -856,9 +866,18 @@ impl Registry<'_, '_> {
             self.last_person = Some((s, sentence));
             return Some(s);
         }
+        let last_agrees = recent(self.last_person, 6).filter(|&s| {
+            let entity = self.sources[s].entity.as_deref();
+            doc.entities
+                .iter()
+                .position(|e| Some(e.key.as_str()) == entity)
+                .is_none_or(&agrees)
+        });
         let s = match p {
-            Pronoun::Person => recent(self.last_person, 6).or_else(|| {
-                let e = self.person_before(at, sentence.saturating_sub(3))?;
+            Pronoun::Person => last_agrees.or_else(|| {
+                let e = self
+                    .person_before(at, sentence.saturating_sub(3))
+                    .filter(|&e| agrees(e))?;
                 Some(self.person(e, span))
             })?,
             Pronoun::Relative => {
@@ -1142,4 +1161,52 @@ fn unnamed(kind: SourceKind, name: String) -> Source {
 
 fn possessive_next(doc: &Doc, i: usize) -> bool {
     i + 1 < doc.len() && matches!(doc.lower(i + 1), "'s" | "'")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sex {
+    Male,
+    Female,
+}
+
+const GIVEN_NAME_GENDERS: &str = include_str!("../../../models/attribution/given-name-genders.tsv");
+
+/// The sex a person's title, role or given name says, if any says one clearly.
+fn sex_of(e: &tri_model::Entity) -> Option<Sex> {
+    static NAMES: std::sync::OnceLock<tri_model::FnvMap<&'static str, Sex>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        GIVEN_NAME_GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once('\t')?;
+                Some((name, if sex == "f" { Sex::Female } else { Sex::Male }))
+            })
+            .collect()
+    });
+    for role in &e.roles {
+        let r = role.to_lowercase();
+        if [
+            "woman", "wife", "mother", "actress", "queen", "mrs", "ms.", "lady", "sister",
+            "daughter",
+        ]
+        .iter()
+        .any(|w| r.contains(w))
+        {
+            return Some(Sex::Female);
+        }
+        if r.ends_with("man")
+            || ["mr.", "king", "husband", "father", "brother", "son "]
+                .iter()
+                .any(|w| r.contains(w))
+        {
+            return Some(Sex::Male);
+        }
+    }
+    let first = e.name.split_whitespace().next()?;
+    if e.name.split_whitespace().count() < 2 {
+        return None;
+    }
+    names.get(first).copied()
 }

@@ -257,3 +257,10 @@ fn attribution_is_deterministic_and_its_spans_fit_the_text() {
         }
     }
 }
+
+#[test]
+fn she_is_not_a_man_the_article_names() {
+    let text = "Donald Trump met Kristen Gillibrand on Monday. She said she was worried about the talks.";
+    let at = run(text);
+    assert_eq!(by(&at, "she was worried").name, "Kristen Gillibrand");
+}
