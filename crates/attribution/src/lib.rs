@@ -62,10 +62,11 @@ pub struct Input<'a> {
 }
 
 /// Names this stage's rules and lexicon, so stored attributions record what made them:
-/// the crate version and a hash of the cue lexicon.
+/// the crate version and a hash of its lexicons.
 pub fn fingerprint() -> String {
     let mut h = tri_model::FnvHasher::default();
     std::hash::Hasher::write(&mut h, cues::CUES_TSV.as_bytes());
+    std::hash::Hasher::write(&mut h, speakers::GIVEN_NAME_GENDERS.as_bytes());
     format!(
         "{}-{:016x}",
         env!("CARGO_PKG_VERSION"),
@@ -76,7 +77,14 @@ pub fn fingerprint() -> String {
 /// Finds the quotes, sources and provenance of one article.
 pub fn attribute(input: &Input, gazetteer: &Gazetteer) -> Attributions {
     let mut doc = Doc::new(input.text, input.segmented, input.entities);
-    let marked = marks::find(input.text);
+    let mut marked = marks::find(input.text);
+    // A quote must lie on tokens: marks around nothing the tokenizer keeps (control
+    // characters, stray symbols) are not a quote.
+    marked.retain(|q| {
+        let first = doc.token_at(q.outer[0].start);
+        let last = doc.token_at(q.outer.last().expect("a part").end.saturating_sub(1));
+        first < doc.len() && last < doc.len() && first <= last
+    });
     for (qi, q) in marked.iter().enumerate() {
         for outer in &q.outer {
             let mut i = doc.token_at(outer.start);

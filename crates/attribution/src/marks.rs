@@ -132,6 +132,8 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
     if let Some(q) = running.take() {
         out.push(q);
     }
+    // A mark with nothing inside ("" or a lone " at a paragraph's end) quotes nothing.
+    out.retain(|q| !q.parts.is_empty());
     out.sort_by_key(|q| q.parts[0].start);
     out
 }
@@ -228,6 +230,13 @@ mod tests {
     fn two_apostrophes_are_a_double_quote() {
         let text = "''Revenues are up,'' said Mr. Ekovich. It's Jones' car.";
         assert_eq!(quotes(text), vec![vec!["Revenues are up,"]]);
+    }
+
+    #[test]
+    fn empty_and_lone_marks_quote_nothing() {
+        for text in ["\"", "\"\"", "\u{201C}\u{201D}", "text \"", "\"\n\n\""] {
+            assert!(quotes(text).is_empty(), "{text:?}");
+        }
     }
 
     #[test]

@@ -1169,7 +1169,8 @@ enum Sex {
     Female,
 }
 
-const GIVEN_NAME_GENDERS: &str = include_str!("../../../models/attribution/given-name-genders.tsv");
+pub(crate) const GIVEN_NAME_GENDERS: &str =
+    include_str!("../../../models/attribution/given-name-genders.tsv");
 
 /// The sex a person's title, role or given name says, if any says one clearly.
 fn sex_of(e: &tri_model::Entity) -> Option<Sex> {

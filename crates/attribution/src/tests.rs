@@ -260,7 +260,56 @@ fn attribution_is_deterministic_and_its_spans_fit_the_text() {
 
 #[test]
 fn she_is_not_a_man_the_article_names() {
-    let text = "Donald Trump met Kristen Gillibrand on Monday. She said she was worried about the talks.";
+    let text =
+        "Donald Trump met Kristen Gillibrand on Monday. She said she was worried about the talks.";
     let at = run(text);
     assert_eq!(by(&at, "she was worried").name, "Kristen Gillibrand");
+}
+
+#[test]
+fn odd_text_gives_no_quotes_and_no_panic() {
+    for text in [
+        "",
+        "\"",
+        "\u{201C}\u{201D}",
+        "\"\"\"\"\"",
+        "said said said according to",
+        "\u{201C}unclosed quote that runs to the end said Peskov",
+        "'' '' ''",
+        "\u{2018}\u{2019}\u{2018}",
+        "according to\n\n\u{201C}",
+        "\u{0}\u{1}\u{fffd}\u{201C}x\u{201D} said \u{fffd}",
+    ] {
+        let at = run(text);
+        for q in &at.quotes {
+            for p in &q.parts {
+                assert!(
+                    p.end <= text.len()
+                        && text.is_char_boundary(p.start)
+                        && text.is_char_boundary(p.end)
+                );
+            }
+            assert!(q.source.is_none_or(|s| s < at.sources.len()));
+            assert!(q.via.is_none_or(|v| v < at.provenance.cited.len()));
+        }
+    }
+}
+
+#[test]
+fn truncated_articles_never_panic() {
+    // Every cut of a real article with quotes, cues and outlets: half-open quotes,
+    // cues with nothing after them, sentences cut mid-name.
+    let text = include_str!("../../../examples/seeds/004_4e2b5d02a6542def.txt");
+    let cuts: Vec<usize> = (0..text.len())
+        .step_by(97)
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for &cut in &cuts {
+        let part = &text[..cut];
+        let at = run(part);
+        assert!(at
+            .quotes
+            .iter()
+            .all(|q| q.parts.iter().all(|p| p.end <= part.len())));
+    }
 }
