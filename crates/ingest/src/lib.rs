@@ -181,6 +181,41 @@ pub fn ingest(
     Ok(summary)
 }
 
+/// Annotates one article. A fault in a stage (a panic) must not take the batch down or
+/// lose the article: it comes back as a failure naming the input.
+fn annotate(annotator: &Annotator, article: &Article) -> Result<Annotations, Failure> {
+    guarded(&article.input, || {
+        let found = annotator.annotate_with(
+            &article.text,
+            article.language.as_deref(),
+            article.outlet.as_deref(),
+            article.title.as_deref(),
+        );
+        Annotations {
+            entities: found.entities,
+            attributions: found.attributions,
+        }
+    })
+}
+
+/// Runs `stage` on `input`, turning a panic into an `annotation` failure that names it.
+fn guarded<T>(input: &str, stage: impl FnOnce() -> T) -> Result<T, Failure> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage)).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        Failure {
+            input: input.to_string(),
+            kind: "annotation".into(),
+            message: format!(
+                "{input}: annotation failed ({why}); the article is stored without entities and quotes"
+            ),
+        }
+    })
+}
+
 /// What annotation found in one article, as the store keeps it.
 #[derive(Debug, Clone)]
 pub struct Annotations {
@@ -237,22 +272,20 @@ fn run(
                             tri_extract::extract(&raw).map_err(Failure::from)
                         }) {
                             Ok(article) => {
-                                let found = opts
+                                let annotator = opts
                                     .annotator
                                     .as_ref()
-                                    .filter(|_| !annotated.contains(&article.id))
-                                    .map(|a| {
-                                        let found = a.annotate_with(
-                                            &article.text,
-                                            article.language.as_deref(),
-                                            article.outlet.as_deref(),
-                                            article.title.as_deref(),
-                                        );
-                                        Annotations {
-                                            entities: found.entities,
-                                            attributions: found.attributions,
-                                        }
-                                    });
+                                    .filter(|_| !annotated.contains(&article.id));
+                                let found = match annotator.map(|a| annotate(a, &article)) {
+                                    Some(Err(f)) => {
+                                        // The article is good input: store it, unannotated,
+                                        // and name what went wrong.
+                                        tx.send(Item::Failed(f)).map_err(|_| ())?;
+                                        None
+                                    }
+                                    Some(Ok(found)) => Some(found),
+                                    None => None,
+                                };
                                 Item::Article(Box::new(article), found)
                             }
                             Err(f) => Item::Failed(f),
@@ -321,6 +354,19 @@ mod tests {
 
     fn story(n: usize) -> String {
         format!("{STORY}\n\nThis is report number {n} about the ferry, with its own closing line.")
+    }
+
+    #[test]
+    fn a_fault_in_a_stage_is_a_failure_naming_the_input() {
+        let f = guarded("feed.xml#3", || -> usize { panic!("index out of bounds") }).unwrap_err();
+        assert_eq!(f.kind, "annotation");
+        assert!(
+            f.message
+                .starts_with("feed.xml#3: annotation failed (index out of bounds)"),
+            "{}",
+            f.message
+        );
+        assert_eq!(guarded("a.txt", || 7).unwrap(), 7);
     }
 
     #[test]
