@@ -1,5 +1,6 @@
 //! Times the attribution stage alone on one large text file, after tokens and entities:
-//! `cargo run --release -p tri-attribution --example timing -- FILE`.
+//! `cargo run --release -p tri-attribution --example timing -- FILE` (`ROUNDS=N` to
+//! repeat the stage, for a profiler).
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -11,28 +12,18 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(1);
+    let input = tri_attribution::Input {
+        text: &text,
+        segmented: &a.segmented,
+        entities: &a.entities,
+        outlet: None,
+        title: None,
+    };
+    let gazetteer = tri_gazetteer::Gazetteer::embedded();
     for _ in 1..rounds {
-        tri_attribution::attribute(
-            &tri_attribution::Input {
-                text: &text,
-                segmented: &a.segmented,
-                entities: &a.entities,
-                outlet: None,
-                title: None,
-            },
-            tri_gazetteer::Gazetteer::embedded(),
-        );
+        tri_attribution::attribute(&input, gazetteer);
     }
-    let at = tri_attribution::attribute(
-        &tri_attribution::Input {
-            text: &text,
-            segmented: &a.segmented,
-            entities: &a.entities,
-            outlet: None,
-            title: None,
-        },
-        tri_gazetteer::Gazetteer::embedded(),
-    );
+    let at = tri_attribution::attribute(&input, gazetteer);
     let t2 = std::time::Instant::now();
     println!(
         "{} bytes: pipeline {:.2} s, attribution alone {:.3} s ({:.1} MB/s), {} quotes, {} sources",
