@@ -220,6 +220,25 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Temporal expressions on a folder of TimeML `.tml` files (TempEval-3's layout;
+    /// anchor from `<DCT>`): strict and relaxed span P/R/F1, value F1, type accuracy, speed.
+    #[command(
+        after_help = "Examples:\n  triangulate eval timex --data ../shared/data/tempeval3/dev-timebank\n  triangulate eval timex --data DIR --predictions heideltime/ --system heideltime"
+    )]
+    Timex {
+        /// The data set's folder.
+        #[arg(long)]
+        data: PathBuf,
+        /// Score this folder of another system's `.tml` files instead of tagging.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Name of the system in the report.
+        #[arg(long)]
+        system: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Quotes and their attribution on a folder in PolNeAR's layout (`text/NAME.txt`,
     /// `attributions/NAME_ANNOTATOR.ann`, brat standoff): exact and overlap span F1 for
     /// source, cue and content, attribution F1, speaker accuracy and speed.
@@ -509,6 +528,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         || format!("evaluating named entities on {}", data.display()),
                     )?
                 }
+            };
+            if let Some(name) = system {
+                report.system = name;
+            }
+            print_report(&report, || report.table(), json)
+        }
+        Command::Eval(EvalCommand::Timex {
+            data,
+            predictions,
+            system,
+            json,
+        }) => {
+            let mut report = match predictions {
+                Some(pred) => tri_eval::timex::score_predictions(
+                    &data,
+                    &pred,
+                    system.as_deref().unwrap_or("other"),
+                )
+                .with_context(|| {
+                    format!("scoring {} against {}", pred.display(), data.display())
+                })?,
+                None => tri_eval::timex::evaluate(&data).with_context(|| {
+                    format!("evaluating temporal expressions on {}", data.display())
+                })?,
             };
             if let Some(name) = system {
                 report.system = name;

@@ -7,6 +7,7 @@
 pub mod extraction;
 pub mod ner;
 pub mod quotes;
+pub mod timex;
 
 use std::path::PathBuf;
 

@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 mod annotation;
 mod attribution;
 mod fnv;
+mod timex;
 pub use annotation::{Entity, EntityKind, EntityMention, Mention, MentionForm, Sentence, Span};
 pub use attribution::{
     Attributions, CitedOutlet, Outlet, OutletEvidence, Provenance, Quote, QuoteKind, Source,
     SourceKind,
 };
 pub use fnv::{FnvHasher, FnvMap};
+pub use timex::{Timex, TimexKind};
 
 /// What kind of content a [`RawDoc`] holds once its container has been opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

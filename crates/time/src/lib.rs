@@ -1,0 +1,32 @@
+//! Temporal expressions: the dates, times, durations and sets an article's text names,
+//! each normalised to a TIMEX3 value against an anchor date (the publication date).
+//!
+//! Sits after tokenisation in the annotation pipeline and reads only tokens, so it is a
+//! pure function of the text and the anchor. Rules, longest match first at each token:
+//! explicit dates (`2025-08-08`, `08/05/2025`, `July 9, 2025`, `9 July`, `July 2025`,
+//! `the 1990s`), weekdays resolved forward or back by the tense around them (`expires
+//! Friday` forward, `said on Friday` back), deictic words (`today`, `yesterday`, `now` →
+//! PRESENT_REF, `recently` → PAST_REF), units relative to the anchor (`last month`, `this
+//! year`, `next week`, `two years ago`, `earlier this month`), durations (`three months`,
+//! `the past 24 hours`, `two-week`, `several days` → PXD), clock times (`10:30 a.m.`) and
+//! sets (`every day`, `weekly`). Without an anchor, relative expressions keep the `X`
+//! placeholders TIMEX3 defines (`XXXX-07-09`).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod rules;
+mod words;
+
+use chrono::NaiveDate;
+use tri_text::Segmented;
+
+pub use tri_model::{Timex, TimexKind};
+
+/// Finds the temporal expressions of `text` (already cut into `segmented`), normalised
+/// against `anchor`, in text order.
+pub fn tag(text: &str, segmented: &Segmented, anchor: Option<NaiveDate>) -> Vec<Timex> {
+    rules::tag(text, segmented, anchor)
+}
+
+#[cfg(test)]
+mod tests;

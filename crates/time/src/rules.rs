@@ -1,0 +1,711 @@
+//! The matching rules: at each token the longest expression that starts there.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use tri_model::{Span, Timex, TimexKind};
+use tri_text::{Segmented, TokenKind};
+
+use crate::words::{self, Unit};
+
+struct Ctx<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    lower: Vec<String>,
+    sentence_of: Vec<usize>,
+    anchor: Option<NaiveDate>,
+}
+
+/// One match: tokens `start..end`, its type, value and modifier.
+struct Hit {
+    end: usize,
+    kind: TimexKind,
+    value: String,
+    modifier: Option<String>,
+}
+
+impl Hit {
+    fn new(end: usize, kind: TimexKind, value: impl Into<String>) -> Hit {
+        Hit {
+            end,
+            kind,
+            value: value.into(),
+            modifier: None,
+        }
+    }
+}
+
+pub(crate) fn tag(text: &str, seg: &Segmented, anchor: Option<NaiveDate>) -> Vec<Timex> {
+    let lower = seg
+        .tokens
+        .iter()
+        .map(|t| t.span.of(text).to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let mut sentence_of = vec![0; seg.tokens.len()];
+    for (si, s) in seg.sentences.iter().enumerate() {
+        for slot in &mut sentence_of[s.first_token..s.end_token.min(seg.tokens.len())] {
+            *slot = si;
+        }
+    }
+    let ctx = Ctx {
+        text,
+        seg,
+        lower,
+        sentence_of,
+        anchor,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seg.tokens.len() {
+        match ctx.with_modifier(i) {
+            Some(hit) if hit.end > i => {
+                let span = Span::new(seg.tokens[i].span.start, seg.tokens[hit.end - 1].span.end);
+                out.push(Timex {
+                    span,
+                    text: span.of(text).to_string(),
+                    kind: hit.kind,
+                    value: hit.value,
+                    modifier: hit.modifier,
+                });
+                i = hit.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    fn len(&self) -> usize {
+        self.seg.tokens.len()
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        i < self.len() && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        i < self.len() && self.seg.tokens[i].kind == TokenKind::Number
+    }
+
+    /// Whether the words before token `i` in its sentence put it in the future.
+    fn future(&self, i: usize) -> bool {
+        let s = self.sentence_of[i];
+        let first = self.seg.sentences[s].first_token;
+        (first..i)
+            .rev()
+            .take(12)
+            .any(|j| words::future_marker(self.w(j)))
+    }
+
+    /// "the end of last month", "early July", "mid-2025": a modifier and what it modifies.
+    fn with_modifier(&self, i: usize) -> Option<Hit> {
+        let (skip, modifier) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("the", "end" | "close", "of") => (3, "END"),
+            ("end" | "close", "of", _) => (2, "END"),
+            ("the", "beginning" | "start", "of") => (3, "START"),
+            ("beginning" | "start", "of", _) => (2, "START"),
+            ("the", "middle", "of") => (3, "MID"),
+            ("early" | "earlier", _, _) if self.w(i + 1) != "this" => (1, "START"),
+            ("late" | "later", _, _) if self.w(i + 1) != "this" => (1, "END"),
+            ("mid" | "mid-", _, _) => (1, "MID"),
+            ("about" | "around" | "roughly" | "nearly" | "almost" | "some", _, _) => (1, "APPROX"),
+            ("more", "than", _) => (2, "MORE_THAN"),
+            ("less" | "fewer", "than", _) => (2, "LESS_THAN"),
+            _ => return self.core(i),
+        };
+        let j = i + skip;
+        // "the end of the year": the anchor's year.
+        let hit = self.core(j).or_else(|| self.the_unit(j));
+        match hit {
+            Some(mut h) if h.modifier.is_none() => {
+                let fits = match modifier {
+                    "APPROX" | "MORE_THAN" | "LESS_THAN" => h.kind == TimexKind::Duration,
+                    _ => h.kind == TimexKind::Date,
+                };
+                if !fits {
+                    return self.core(i);
+                }
+                h.modifier = Some(modifier.to_string());
+                Some(h)
+            }
+            _ => self.core(i),
+        }
+    }
+
+    /// "the year", "the month" after "the end of": the anchor's.
+    fn the_unit(&self, j: usize) -> Option<Hit> {
+        if self.w(j) != "the" {
+            return None;
+        }
+        let a = self.anchor?;
+        let value = match words::unit(self.w(j + 1))? {
+            Unit::Year => format!("{}", a.year()),
+            Unit::Month => format!("{}-{:02}", a.year(), a.month()),
+            Unit::Week => iso_week(a),
+            _ => return None,
+        };
+        Some(Hit::new(j + 2, TimexKind::Date, value))
+    }
+
+    fn core(&self, i: usize) -> Option<Hit> {
+        self.numeric_date(i)
+            .or_else(|| self.month_date(i))
+            .or_else(|| self.day_month(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.deictic(i))
+            .or_else(|| self.relative_unit(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.set(i))
+            .or_else(|| self.duration(i))
+            .or_else(|| self.clock(i))
+            .or_else(|| self.year(i))
+    }
+
+    /// `2025-08-08`, `2025-08`, `08/05/2025`, `10/30/89`.
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        if !self.is_number(i) {
+            return None;
+        }
+        let t = self.raw(i);
+        let parts: Vec<&str> = t.split('-').collect();
+        if parts.len() == 3 && parts[0].len() == 4 {
+            let (y, m, d) = (
+                parts[0].parse().ok()?,
+                parts[1].parse().ok()?,
+                parts[2].parse().ok()?,
+            );
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(Hit::new(
+                i + 1,
+                TimexKind::Date,
+                format!("{y:04}-{m:02}-{d:02}"),
+            ));
+        }
+        // "08/05/2025" as one token, or "08 / 05 / 2025".
+        let (text, end) = if t.contains('/') {
+            (t.to_string(), i + 1)
+        } else if self.w(i + 1) == "/"
+            && self.is_number(i + 2)
+            && self.w(i + 3) == "/"
+            && self.is_number(i + 4)
+        {
+            (
+                format!("{}/{}/{}", t, self.raw(i + 2), self.raw(i + 4)),
+                i + 5,
+            )
+        } else {
+            return None;
+        };
+        let p: Vec<&str> = text.split('/').collect();
+        if p.len() != 3 {
+            return None;
+        }
+        let (m, d): (u32, u32) = (p[0].parse().ok()?, p[1].parse().ok()?);
+        let y: i32 = match p[2].len() {
+            4 => p[2].parse().ok()?,
+            2 => {
+                let yy: i32 = p[2].parse().ok()?;
+                if yy > 30 {
+                    1900 + yy
+                } else {
+                    2000 + yy
+                }
+            }
+            _ => return None,
+        };
+        NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Hit::new(
+            end,
+            TimexKind::Date,
+            format!("{y:04}-{m:02}-{d:02}"),
+        ))
+    }
+
+    /// The year a month or day without one falls in: the anchor's, or the one before
+    /// for a month well after the anchor in past-tense text (and after, in the future).
+    fn year_for(&self, month: u32, i: usize) -> Option<i32> {
+        let a = self.anchor?;
+        let (am, y) = (a.month() as i32, a.year());
+        let m = month as i32;
+        Some(if self.future(i) {
+            if m < am - 1 {
+                y + 1
+            } else {
+                y
+            }
+        } else if m > am + 1 {
+            y - 1
+        } else {
+            y
+        })
+    }
+
+    /// `July 9, 2025`, `July 9`, `July 2025`, `July`, `Aug. 8`.
+    fn month_date(&self, i: usize) -> Option<Hit> {
+        let m = words::month(self.w(i))?;
+        // "may" and "march" are verbs too: a month only capitalised, and with a day or
+        // year or after a preposition.
+        let ambiguous = matches!(self.w(i), "may" | "march");
+        if !self.is_cap(i) {
+            return None;
+        }
+        let day = self.day_at(i + 1);
+        if let Some(d) = day {
+            let mut end = i + 2;
+            let mut year = None;
+            let after = if self.w(end) == "," { end + 1 } else { end };
+            if let Some(y) = self.year_at(after) {
+                year = Some(y);
+                end = after + 1;
+            }
+            let value = match year.or_else(|| self.year_for(m, i)) {
+                Some(y) => {
+                    NaiveDate::from_ymd_opt(y, m, d)?;
+                    format!("{y:04}-{m:02}-{d:02}")
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
+            };
+            return Some(Hit::new(end, TimexKind::Date, value));
+        }
+        let after = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_at(after) {
+            return Some(Hit::new(
+                after + 1,
+                TimexKind::Date,
+                format!("{y:04}-{m:02}"),
+            ));
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if ambiguous
+            && !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "from"
+                    | "through"
+                    | "to"
+                    | "before"
+                    | "after"
+            )
+        {
+            return None;
+        }
+        let value = match self.year_for(m, i) {
+            Some(y) => format!("{y:04}-{m:02}"),
+            None => format!("XXXX-{m:02}"),
+        };
+        Some(Hit::new(i + 1, TimexKind::Date, value))
+    }
+
+    /// `9 July 2025`, `9 July`.
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let d = self.day_at(i)?;
+        let m = words::month(self.w(i + 1)).filter(|_| self.is_cap(i + 1))?;
+        let (year, end) = match self.year_at(i + 2) {
+            Some(y) => (Some(y), i + 3),
+            None => (self.year_for(m, i), i + 2),
+        };
+        let value = match year {
+            Some(y) => {
+                NaiveDate::from_ymd_opt(y, m, d)?;
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+            None => format!("XXXX-{m:02}-{d:02}"),
+        };
+        Some(Hit::new(end, TimexKind::Date, value))
+    }
+
+    /// A day of the month: `9`, `9th`, `21st`.
+    fn day_at(&self, i: usize) -> Option<u32> {
+        if !self.is_number(i) {
+            return None;
+        }
+        let t = self
+            .w(i)
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let d: u32 = t.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// A four-digit year from 1000 to 2999.
+    fn year_at(&self, i: usize) -> Option<i32> {
+        if !self.is_number(i) {
+            return None;
+        }
+        let t = self.w(i);
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+            .filter(|y| (1000..3000).contains(y))
+    }
+
+    /// `Friday`, `last Friday`, `next Monday`, `Friday morning`.
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let (shift, at) = match self.w(i) {
+            "last" | "past" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "this" => (0, i + 1),
+            _ => (0, i),
+        };
+        let wd = words::weekday(self.w(at))?;
+        if !self.is_cap(at) {
+            return None;
+        }
+        let date = self.anchor.map(|a| {
+            let today = a.weekday().num_days_from_monday() as i64;
+            let wd = wd as i64;
+            let forward = shift > 0 || (shift == 0 && at > i) || (shift == 0 && self.future(at));
+            let delta = if shift < 0 {
+                let back = (today - wd).rem_euclid(7);
+                -(if back == 0 { 7 } else { back })
+            } else if forward {
+                let ahead = (wd - today).rem_euclid(7);
+                if shift > 0 && ahead == 0 {
+                    7
+                } else {
+                    ahead
+                }
+            } else {
+                -((today - wd).rem_euclid(7))
+            };
+            a + Duration::days(delta)
+        });
+        let value = date.map_or_else(
+            || format!("XXXX-WXX-{}", wd + 1),
+            |d| d.format("%Y-%m-%d").to_string(),
+        );
+        let part = match self.w(at + 1) {
+            "morning" => Some("MO"),
+            "afternoon" => Some("AF"),
+            "evening" => Some("EV"),
+            "night" => Some("NI"),
+            _ => None,
+        };
+        Some(match part {
+            Some(p) => Hit::new(at + 2, TimexKind::Time, format!("{value}T{p}")),
+            None => Hit::new(at + 1, TimexKind::Date, value),
+        })
+    }
+
+    /// `today`, `yesterday`, `tomorrow`, `tonight`, `now`, `recently`, `this morning`.
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let a = self.anchor;
+        let day = |delta: i64| {
+            a.map_or_else(
+                || "XXXX-XX-XX".to_string(),
+                |a| (a + Duration::days(delta)).format("%Y-%m-%d").to_string(),
+            )
+        };
+        Some(match (self.w(i), self.w(i + 1)) {
+            ("today", _) => Hit::new(i + 1, TimexKind::Date, day(0)),
+            ("yesterday", _) => Hit::new(i + 1, TimexKind::Date, day(-1)),
+            ("tomorrow", _) => Hit::new(i + 1, TimexKind::Date, day(1)),
+            ("tonight", _) => Hit::new(i + 1, TimexKind::Time, format!("{}TNI", day(0))),
+            ("this", "morning") => Hit::new(i + 2, TimexKind::Time, format!("{}TMO", day(0))),
+            ("this", "afternoon") => Hit::new(i + 2, TimexKind::Time, format!("{}TAF", day(0))),
+            ("this", "evening") => Hit::new(i + 2, TimexKind::Time, format!("{}TEV", day(0))),
+            ("now" | "currently" | "nowadays", _) => {
+                Hit::new(i + 1, TimexKind::Date, "PRESENT_REF")
+            }
+            ("the", "present") => Hit::new(i + 2, TimexKind::Date, "PRESENT_REF"),
+            ("recently" | "recent" | "lately" | "formerly", _) => {
+                Hit::new(i + 1, TimexKind::Date, "PAST_REF")
+            }
+            ("the", "past")
+                if words::unit(self.w(i + 2)).is_none()
+                    && words::number(self.w(i + 2)).is_none() =>
+            {
+                Hit::new(i + 2, TimexKind::Date, "PAST_REF")
+            }
+            ("the", "future") => Hit::new(i + 2, TimexKind::Date, "FUTURE_REF"),
+            _ => return None,
+        })
+    }
+
+    /// `this year`, `last month`, `next week`, `earlier this month`, `this weekend`.
+    fn relative_unit(&self, i: usize) -> Option<Hit> {
+        let (start_shift, at) = match (self.w(i), self.w(i + 1)) {
+            ("earlier" | "later", "this") => (0, i + 2),
+            ("this" | "current", _) => (0, i + 1),
+            ("last" | "previous" | "past", _) => (-1, i + 1),
+            ("next" | "coming" | "following", _) => (1, i + 1),
+            _ => return None,
+        };
+        let unit = words::unit(self.w(at))?;
+        // Plural units after "last" are durations ("last three months" is not here).
+        if self.w(at).ends_with('s') && unit != Unit::Century {
+            return None;
+        }
+        let Some(a) = self.anchor else {
+            return Some(Hit::new(at + 1, TimexKind::Date, "XXXX"));
+        };
+        let value = match unit {
+            Unit::Year => format!("{}", a.year() + start_shift),
+            Unit::Month => {
+                let d = shift_months(a, start_shift);
+                format!("{}-{:02}", d.year(), d.month())
+            }
+            Unit::Week => iso_week(a + Duration::weeks(start_shift as i64)),
+            Unit::Weekend => format!("{}-WE", iso_week(a + Duration::weeks(start_shift as i64))),
+            Unit::Day => (a + Duration::days(start_shift as i64))
+                .format("%Y-%m-%d")
+                .to_string(),
+            Unit::Quarter => {
+                let q = (a.month0() / 3) as i32 + start_shift;
+                let (y, q) = (a.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+                format!("{y}-Q{q}")
+            }
+            Unit::Decade => format!("{}", (a.year() / 10) + start_shift),
+            Unit::Century => format!("{}", (a.year() / 100) + start_shift),
+            _ => return None,
+        };
+        Some(Hit::new(at + 1, TimexKind::Date, value))
+    }
+
+    /// `two years ago`, `a week ago`, `three days earlier`.
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let (n, at) = self.amount(i)?;
+        let unit = words::unit(self.w(at))?;
+        if self.w(at + 1) != "ago" {
+            return None;
+        }
+        let n = n.unwrap_or(1) as i64;
+        let Some(a) = self.anchor else {
+            return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
+        };
+        let value = match unit {
+            Unit::Day => (a - Duration::days(n)).format("%Y-%m-%d").to_string(),
+            Unit::Week | Unit::Weekend => iso_week(a - Duration::weeks(n)),
+            Unit::Month => {
+                let d = shift_months(a, -(n as i32));
+                format!("{}-{:02}", d.year(), d.month())
+            }
+            Unit::Quarter => {
+                let d = shift_months(a, -(3 * n as i32));
+                format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
+            }
+            Unit::Year => format!("{}", a.year() - n as i32),
+            Unit::Decade => format!("{}", a.year() / 10 - n as i32),
+            Unit::Century => format!("{}", a.year() / 100 - n as i32),
+            _ => "PAST_REF".to_string(),
+        };
+        Some(Hit::new(at + 2, TimexKind::Date, value))
+    }
+
+    /// An amount: `two`, `twenty four`, `24`, `a`, `several` (`None`: vague), `a few`,
+    /// `two or three` (the first). Returns the amount and the token after it.
+    fn amount(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        match (self.w(i), self.w(i + 1)) {
+            ("several" | "few" | "many" | "some", _) => return Some((None, i + 1)),
+            ("a", "few") | ("a", "couple") if self.w(i + 2) != "of" => return Some((None, i + 2)),
+            ("a", "couple") => return Some((Some(2), i + 3)),
+            _ => {}
+        }
+        let mut n = words::number(self.w(i))?;
+        let mut at = i + 1;
+        // "twenty four"
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            if let Some(u) = words::number(self.w(at)).filter(|&u| u < 10 && u > 0) {
+                n += u;
+                at += 1;
+            }
+        }
+        // "two or three months": the first.
+        if matches!(self.w(at), "or" | "to") && words::number(self.w(at + 1)).is_some() {
+            at += 2;
+        }
+        Some((Some(n), at))
+    }
+
+    /// `three months`, `the past 24 hours`, `the next several days`, `two-week`, `a year`.
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut at = i;
+        if self.w(at) == "the" {
+            at += 1;
+        }
+        let framed = matches!(
+            self.w(at),
+            "past" | "last" | "next" | "first" | "coming" | "previous" | "following"
+        );
+        if framed {
+            at += 1;
+        }
+        // "two-week", "24-hour", "five-year".
+        if let Some((num, unit)) = self.w(at).split_once('-') {
+            if let (Some(n), Some(u)) = (words::number(num), words::unit(unit)) {
+                return Some(Hit::new(at + 1, TimexKind::Duration, period(Some(n), u)));
+            }
+        }
+        let (n, u_at) = match self.amount(at) {
+            Some(x) => x,
+            // "the past year", "the next month": one unit.
+            None if framed && words::unit(self.w(at)).is_some() => (Some(1), at),
+            None => return None,
+        };
+        let unit = words::unit(self.w(u_at))?;
+        // A bare "a" or "one" needs a singular unit, and a number a plural one (or
+        // "one", "a").
+        if n == Some(1) && self.w(u_at).ends_with('s') && unit != Unit::Century {
+            return None;
+        }
+        let mut end = u_at + 1;
+        if self.w(end) == "long" || self.w(end) == "-long" {
+            end += 1;
+        }
+        // "the first" without an amount is an ordinal ("the first week" stays a date).
+        if i < at && self.w(i) == "the" && !framed && n.is_none() {
+            return None;
+        }
+        Some(Hit::new(end, TimexKind::Duration, period(n, unit)))
+    }
+
+    /// `10:30 a.m.`, `3 p.m.`, `noon`.
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let day = self.anchor.map_or_else(
+            || "XXXX-XX-XX".to_string(),
+            |a| a.format("%Y-%m-%d").to_string(),
+        );
+        if self.w(i) == "noon" || self.w(i) == "midday" {
+            return Some(Hit::new(i + 1, TimexKind::Time, format!("{day}T12:00")));
+        }
+        if self.w(i) == "midnight" {
+            return Some(Hit::new(i + 1, TimexKind::Time, format!("{day}T24:00")));
+        }
+        if !self.is_number(i) {
+            return None;
+        }
+        let t = self.w(i);
+        let (h, m): (u32, u32) = match t.split_once(':') {
+            Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
+            _ => (t.parse().ok()?, 0),
+        };
+        let half = match self.w(i + 1) {
+            "a.m." | "am" | "a.m" => Some(false),
+            "p.m." | "pm" | "p.m" => Some(true),
+            _ => None,
+        };
+        if half.is_none() && !t.contains(':') {
+            return None;
+        }
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let h = match half {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        let end = if half.is_some() { i + 2 } else { i + 1 };
+        Some(Hit::new(
+            end,
+            TimexKind::Time,
+            format!("{day}T{h:02}:{m:02}"),
+        ))
+    }
+
+    /// `every day`, `each year`, `daily`, `weekly`, `annually`.
+    fn set(&self, i: usize) -> Option<Hit> {
+        let value = match self.w(i) {
+            "daily" | "nightly" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "every" | "each" => {
+                let (n, at) = self.amount(i + 1).unwrap_or((Some(1), i + 1));
+                let unit = words::unit(self.w(at))?;
+                return Some(Hit::new(at + 1, TimexKind::Set, period(n, unit)));
+            }
+            _ => return None,
+        };
+        Some(Hit::new(i + 1, TimexKind::Set, value))
+    }
+
+    /// A year on its own: `in 1990`, `2025`; the 1990s as a decade (`199`).
+    fn year(&self, i: usize) -> Option<Hit> {
+        if self.w(i) == "the" {
+            let t = self.w(i + 1);
+            if let Some(d) = t
+                .strip_suffix("0s")
+                .filter(|d| d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Some(Hit::new(i + 2, TimexKind::Date, d.to_string()));
+            }
+            return None;
+        }
+        let y = self.year_at(i)?;
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        // A year, not an amount: "in 2025", "2025," but not "2025 people".
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let next = self.w(i + 1);
+        let by_preposition = matches!(
+            prev,
+            "in" | "since"
+                | "of"
+                | "by"
+                | "until"
+                | "from"
+                | "to"
+                | "before"
+                | "after"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "fiscal"
+                | "through"
+                | "("
+                | ","
+                | "and"
+                | "or"
+                | "the"
+        );
+        let standalone = i + 1 >= self.len() || self.seg.tokens[i + 1].kind == TokenKind::Punct;
+        let counted = words::unit(next).is_some() || next.ends_with('s') && next.len() > 3;
+        ((by_preposition || standalone) && !counted).then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
+    }
+}
+
+/// TIMEX3 duration of `n` units (`None`: an unknown number, `X`).
+fn period(n: Option<u32>, unit: Unit) -> String {
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    if unit.is_clock() {
+        format!("PT{n}{}", unit.letter())
+    } else {
+        format!("P{n}{}", unit.letter())
+    }
+}
+
+fn shift_months(d: NaiveDate, months: i32) -> NaiveDate {
+    let first = d.with_day(1).expect("day 1 exists");
+    if months >= 0 {
+        first
+            .checked_add_months(Months::new(months as u32))
+            .unwrap_or(first)
+    } else {
+        first
+            .checked_sub_months(Months::new((-months) as u32))
+            .unwrap_or(first)
+    }
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}

@@ -1,0 +1,154 @@
+//! The closed word classes temporal expressions are made of.
+
+/// January = 1 ... December = 12, full names and news abbreviations.
+pub(crate) fn month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan." | "jan" => 1,
+        "february" | "feb." | "feb" => 2,
+        "march" | "mar." => 3,
+        "april" | "apr." => 4,
+        "may" => 5,
+        "june" | "jun." => 6,
+        "july" | "jul." => 7,
+        "august" | "aug." | "aug" => 8,
+        "september" | "sept." | "sep." | "sept" => 9,
+        "october" | "oct." | "oct" => 10,
+        "november" | "nov." | "nov" => 11,
+        "december" | "dec." | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Monday = 0 ... Sunday = 6.
+pub(crate) fn weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" => 0,
+        "tuesday" => 1,
+        "wednesday" => 2,
+        "thursday" => 3,
+        "friday" => 4,
+        "saturday" => 5,
+        "sunday" => 6,
+        _ => return None,
+    })
+}
+
+/// A number written as a word or in digits, up to a few thousand.
+pub(crate) fn number(w: &str) -> Option<u32> {
+    if let Ok(n) = w.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    Some(match w {
+        "a" | "an" | "one" | "single" => 1,
+        "two" | "couple" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// A unit of time: its TIMEX3 letter and whether it is a time (PT...) unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    pub(crate) fn letter(self) -> &'static str {
+        match self {
+            Unit::Second => "S",
+            Unit::Minute => "M",
+            Unit::Hour => "H",
+            Unit::Day => "D",
+            Unit::Week | Unit::Weekend => "W",
+            Unit::Month => "M",
+            Unit::Quarter => "Q",
+            Unit::Year => "Y",
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+        }
+    }
+
+    pub(crate) fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+}
+
+/// A unit word, singular or plural (`month`, `months`, `month-long`'s `month`).
+pub(crate) fn unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "second" | "seconds" => Unit::Second,
+        "minute" | "minutes" => Unit::Minute,
+        "hour" | "hours" => Unit::Hour,
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "weekend" | "weekends" => Unit::Weekend,
+        "month" | "months" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
+        "year" | "years" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        "century" | "centuries" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// Words that put a weekday or vague expression in the future when they come before it
+/// in its sentence ("will meet on Friday", "expires Friday").
+pub(crate) fn future_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "shall"
+            | "expires"
+            | "expire"
+            | "due"
+            | "scheduled"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "set"
+            | "until"
+            | "till"
+            | "by"
+            | "next"
+            | "upcoming"
+            | "coming"
+            | "tomorrow"
+            | "going"
+            | "deadline"
+            | "ahead"
+            | "would"
+    )
+}
