@@ -155,7 +155,8 @@ impl Ctx<'_> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        self.numeric_date(i)
+        self.quarter(i)
+            .or_else(|| self.numeric_date(i))
             .or_else(|| self.month_date(i))
             .or_else(|| self.day_month(i))
             .or_else(|| self.weekday(i))
@@ -166,6 +167,68 @@ impl Ctx<'_> {
             .or_else(|| self.duration(i))
             .or_else(|| self.clock(i))
             .or_else(|| self.year(i))
+    }
+
+    /// The quarter a report covers: the last one completed before the anchor.
+    fn reported_quarter(&self) -> Option<(i32, u32)> {
+        let a = self.anchor?;
+        let q = a.month0() / 3;
+        Some(if q == 0 {
+            (a.year() - 1, 4)
+        } else {
+            (a.year(), q)
+        })
+    }
+
+    /// `the third quarter`, `third-quarter`, `the quarter`, `the latest quarter`,
+    /// `year-earlier`, `the year-ago quarter`.
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let at = if self.w(i) == "the" { i + 1 } else { i };
+        let w = self.w(at);
+        let (ord, next) = match w.split_once('-') {
+            Some((o, "quarter")) => (words::ordinal(o), at + 1),
+            _ if self.w(at + 1) == "quarter" => (words::ordinal(w), at + 2),
+            _ => (None, at),
+        };
+        if let Some(q) = ord {
+            let year = self.year_at(next);
+            let y = match (self.anchor, year) {
+                (_, Some(y)) => Some(y),
+                (Some(a), None) => {
+                    let current = a.month0() / 3 + 1;
+                    Some(if q > current && !self.future(at) {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    })
+                }
+                (None, None) => None,
+            };
+            let end = if year.is_some() { next + 1 } else { next };
+            let value = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y}-Q{q}"));
+            return Some(Hit::new(end, TimexKind::Date, value));
+        }
+        if self.w(i) == "the" {
+            let (unit_at, latest) = match self.w(i + 1) {
+                "latest" | "recent" | "most-recent" => (i + 2, true),
+                _ => (i + 1, false),
+            };
+            if self.w(unit_at) == "quarter" || (latest && self.w(unit_at) == "period") {
+                let (y, q) = self.reported_quarter()?;
+                return Some(Hit::new(unit_at + 1, TimexKind::Date, format!("{y}-Q{q}")));
+            }
+        }
+        // "year-earlier", "the year-ago quarter": the same quarter a year before.
+        if matches!(w, "year-earlier" | "year-ago") {
+            let (y, q) = self.reported_quarter()?;
+            let with_unit = matches!(self.w(at + 1), "quarter" | "period");
+            if at > i && !with_unit {
+                return None;
+            }
+            let end = if with_unit { at + 2 } else { at + 1 };
+            return Some(Hit::new(end, TimexKind::Date, format!("{}-Q{q}", y - 1)));
+        }
+        None
     }
 
     /// `2025-08-08`, `2025-08`, `08/05/2025`, `10/30/89`.
@@ -247,9 +310,44 @@ impl Ctx<'_> {
         })
     }
 
-    /// `July 9, 2025`, `July 9`, `July 2025`, `July`, `Aug. 8`.
+    /// `July 9, 2025`, `July 9`, `July 2025`, `July`, `Aug. 8`, `this September`,
+    /// `last February`, `July last year`.
     fn month_date(&self, i: usize) -> Option<Hit> {
+        let shift = match self.w(i) {
+            "this" => Some(0),
+            "last" | "past" => Some(-1),
+            "next" | "coming" => Some(1),
+            _ => None,
+        };
+        if let (Some(shift), Some(m)) = (
+            shift,
+            words::month(self.w(i + 1)).filter(|_| self.is_cap(i + 1)),
+        ) {
+            let a = self.anchor?;
+            let am = a.month();
+            let y = match shift {
+                0 => a.year(),
+                -1 if m < am => a.year(),
+                -1 => a.year() - 1,
+                _ if m > am => a.year(),
+                _ => a.year() + 1,
+            };
+            return Some(Hit::new(i + 2, TimexKind::Date, format!("{y:04}-{m:02}")));
+        }
         let m = words::month(self.w(i))?;
+        if let (Some(a), "last" | "next" | "this", "year") =
+            (self.anchor, self.w(i + 1), self.w(i + 2))
+        {
+            if self.is_cap(i) {
+                let y = a.year()
+                    + match self.w(i + 1) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                return Some(Hit::new(i + 3, TimexKind::Date, format!("{y:04}-{m:02}")));
+            }
+        }
         // "may" and "march" are verbs too: a month only capitalised, and with a day or
         // year or after a preposition.
         let ambiguous = matches!(self.w(i), "may" | "march");
@@ -422,13 +520,36 @@ impl Ctx<'_> {
             ("now" | "currently" | "nowadays", _) => {
                 Hit::new(i + 1, TimexKind::Date, "PRESENT_REF")
             }
+            ("current", next) if words::unit(next).is_none() => {
+                Hit::new(i + 1, TimexKind::Date, "PRESENT_REF")
+            }
+            ("recent", next) if next.ends_with('s') && words::unit(next).is_some() => {
+                Hit::new(i + 2, TimexKind::Duration, period(None, words::unit(next)?))
+            }
+            ("the", "weekend") => {
+                let a = self.anchor?;
+                // Past: the weekend before the anchor; future: the next one.
+                let today = a.weekday().num_days_from_monday() as i64;
+                let saturday = if self.future(i) {
+                    a + Duration::days((5 - today).rem_euclid(7))
+                } else {
+                    a - Duration::days((today - 5).rem_euclid(7))
+                };
+                Hit::new(i + 2, TimexKind::Date, format!("{}-WE", iso_week(saturday)))
+            }
+            ("the", "year")
+                if !matches!(self.w(i + 2), "-" | "earlier" | "before" | "after" | "ago") =>
+            {
+                Hit::new(i + 2, TimexKind::Date, self.anchor?.year().to_string())
+            }
             ("the", "present") => Hit::new(i + 2, TimexKind::Date, "PRESENT_REF"),
             ("recently" | "recent" | "lately" | "formerly", _) => {
                 Hit::new(i + 1, TimexKind::Date, "PAST_REF")
             }
             ("the", "past")
                 if words::unit(self.w(i + 2)).is_none()
-                    && words::number(self.w(i + 2)).is_none() =>
+                    && words::number(self.w(i + 2)).is_none()
+                    && !matches!(self.w(i + 2), "few" | "several" | "many" | "couple") =>
             {
                 Hit::new(i + 2, TimexKind::Date, "PAST_REF")
             }
@@ -626,6 +747,16 @@ impl Ctx<'_> {
             "monthly" => "P1M",
             "annually" | "yearly" => "P1Y",
             "every" | "each" => {
+                if let Some(wd) = words::weekday(self.w(i + 1)) {
+                    return Some(Hit::new(
+                        i + 2,
+                        TimexKind::Set,
+                        format!("XXXX-WXX-{}", wd + 1),
+                    ));
+                }
+                if let Some(m) = words::month(self.w(i + 1)).filter(|_| self.is_cap(i + 1)) {
+                    return Some(Hit::new(i + 2, TimexKind::Set, format!("XXXX-{m:02}")));
+                }
                 let (n, at) = self.amount(i + 1).unwrap_or((Some(1), i + 1));
                 let unit = words::unit(self.w(at))?;
                 return Some(Hit::new(at + 1, TimexKind::Set, period(n, unit)));
@@ -678,7 +809,8 @@ impl Ctx<'_> {
         );
         let standalone = i + 1 >= self.len() || self.seg.tokens[i + 1].kind == TokenKind::Punct;
         let counted = words::unit(next).is_some() || next.ends_with('s') && next.len() > 3;
-        ((by_preposition || standalone) && !counted).then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
+        ((by_preposition || standalone) && !counted)
+            .then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
     }
 }
 

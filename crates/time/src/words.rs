@@ -135,20 +135,20 @@ pub(crate) fn future_marker(w: &str) -> bool {
             | "expire"
             | "due"
             | "scheduled"
-            | "planned"
-            | "plans"
-            | "plan"
-            | "set"
-            | "until"
-            | "till"
-            | "by"
             | "next"
             | "upcoming"
-            | "coming"
             | "tomorrow"
-            | "going"
             | "deadline"
-            | "ahead"
-            | "would"
     )
+}
+
+/// First = 1 ... fourth = 4: the ordinals quarters are named by.
+pub(crate) fn ordinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => return None,
+    })
 }
