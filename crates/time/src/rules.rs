@@ -52,7 +52,7 @@ pub(crate) fn tag(text: &str, seg: &Segmented, anchor: Option<NaiveDate>) -> Vec
         sentence_of,
         anchor,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Timex> = Vec::new();
     let mut i = 0;
     while i < seg.tokens.len() {
         match ctx.with_modifier(i) {
@@ -70,7 +70,30 @@ pub(crate) fn tag(text: &str, seg: &Segmented, anchor: Option<NaiveDate>) -> Vec
             _ => i += 1,
         }
     }
+    in_quarter_context(&mut out);
     out
+}
+
+/// In a report about a quarter, "a year ago" and "a year earlier" mean that quarter a
+/// year before (TimeML's reading of earnings reports): `1988-Q3` after `1989-Q3`.
+fn in_quarter_context(found: &mut [Timex]) {
+    let mut quarter: Option<(i32, String)> = None;
+    for t in found.iter_mut() {
+        if let Some((y, q)) = t.value.split_once("-Q") {
+            if let (Ok(y), true) = (y.parse::<i32>(), q.len() == 1) {
+                quarter = Some((y, q.to_string()));
+                continue;
+            }
+        }
+        let lower = t.text.to_lowercase();
+        if let Some((y, q)) = &quarter {
+            if matches!(lower.as_str(), "a year ago" | "a year earlier")
+                && t.value == (y - 1).to_string()
+            {
+                t.value = format!("{}-Q{q}", y - 1);
+            }
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -602,7 +625,8 @@ impl Ctx<'_> {
     fn ago(&self, i: usize) -> Option<Hit> {
         let (n, at) = self.amount(i)?;
         let unit = words::unit(self.w(at))?;
-        if self.w(at + 1) != "ago" {
+        // "two years ago"; "a year earlier" reads back from the anchor the same way.
+        if !matches!(self.w(at + 1), "ago" | "earlier") {
             return None;
         }
         let n = n.unwrap_or(1) as i64;

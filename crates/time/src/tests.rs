@@ -135,3 +135,46 @@ fn without_an_anchor_relative_values_keep_placeholders() {
         [pair("July 9", "XXXX-07-09")]
     );
 }
+
+#[test]
+fn quarters_in_earnings_reports() {
+    // An article of 1989-10-26: the quarter reported is the third.
+    assert_eq!(
+        values(
+            "Third-quarter profit rose, compared with a year earlier; the quarter was strong.",
+            "1989-10-26"
+        ),
+        [
+            pair("Third-quarter", "1989-Q3"),
+            pair("a year earlier", "1988-Q3"),
+            pair("the quarter", "1989-Q3")
+        ]
+    );
+    assert_eq!(
+        values("In the fourth quarter sales fell.", "1990-02-10"),
+        [pair("the fourth quarter", "1989-Q4")]
+    );
+}
+
+#[test]
+fn named_months_with_this_last_next_and_weekends() {
+    assert_eq!(
+        values(
+            "The vote is this September, after last February.",
+            "1998-03-05"
+        ),
+        [
+            pair("this September", "1998-09"),
+            pair("last February", "1998-02")
+        ]
+    );
+    // 1990-08-13 is a Monday: "the weekend" just past is in ISO week 32.
+    assert_eq!(
+        values("Talks went on over the weekend.", "1990-08-13"),
+        [pair("the weekend", "1990-W32-WE")]
+    );
+    assert_eq!(
+        values("Prices are high every Thursday.", "1990-08-13"),
+        [pair("every Thursday", "XXXX-WXX-4")]
+    );
+}
