@@ -577,6 +577,34 @@ impl Ctx<'_> {
                 Hit::new(i + 2, TimexKind::Date, "PAST_REF")
             }
             ("the", "future") => Hit::new(i + 2, TimexKind::Date, "FUTURE_REF"),
+            ("soon", _) => Hit::new(i + 1, TimexKind::Date, "FUTURE_REF"),
+            // "this summer", "last winter", "next spring".
+            ("this" | "last" | "next" | "past", season) if season_code(season).is_some() => {
+                let a = self.anchor?;
+                let y = a.year()
+                    + match self.w(i) {
+                        "last" | "past" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                Hit::new(
+                    i + 2,
+                    TimexKind::Date,
+                    format!("{y}-{}", season_code(season)?),
+                )
+            }
+            // "mid-November": one token.
+            (w, _) if w.starts_with("mid-") && words::month(&w[4..]).is_some() => {
+                let m = words::month(&w[4..])?;
+                let value = match self.year_for(m, i) {
+                    Some(y) => format!("{y:04}-{m:02}"),
+                    None => format!("XXXX-{m:02}"),
+                };
+                Hit {
+                    modifier: Some("MID".into()),
+                    ..Hit::new(i + 1, TimexKind::Date, value)
+                }
+            }
             _ => return None,
         })
     }
@@ -830,12 +858,28 @@ impl Ctx<'_> {
                 | "and"
                 | "or"
                 | "the"
-        );
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "both"
+        ) || matches!(next, "and" | "or");
         let standalone = i + 1 >= self.len() || self.seg.tokens[i + 1].kind == TokenKind::Punct;
         let counted = words::unit(next).is_some() || next.ends_with('s') && next.len() > 3;
         ((by_preposition || standalone) && !counted)
             .then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
     }
+}
+
+/// TIMEX3's season codes.
+fn season_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
 }
 
 /// TIMEX3 duration of `n` units (`None`: an unknown number, `X`).

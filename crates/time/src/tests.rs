@@ -178,3 +178,32 @@ fn named_months_with_this_last_next_and_weekends() {
         [pair("every Thursday", "XXXX-WXX-4")]
     );
 }
+
+#[test]
+fn seasons_mid_months_and_years_as_modifiers() {
+    assert_eq!(
+        values("Talks resume this summer.", "1998-03-22"),
+        [pair("this summer", "1998-SU")]
+    );
+    let mid = tags("Shares fell in mid-November.", "1989-12-01");
+    assert_eq!(
+        mid,
+        [(
+            "mid-November".to_string(),
+            "1989-11".to_string(),
+            Some("MID".to_string())
+        )]
+    );
+    assert_eq!(
+        values(
+            "after its 1990 invasion, in both 1990 and 1991",
+            "1998-03-06"
+        ),
+        [
+            pair("1990", "1990"),
+            pair("1990", "1990"),
+            pair("1991", "1991")
+        ]
+    );
+    assert!(values("It sold 1990 cars.", "1998-03-06").is_empty());
+}
