@@ -207,3 +207,22 @@ fn seasons_mid_months_and_years_as_modifiers() {
     );
     assert!(values("It sold 1990 cars.", "1998-03-06").is_empty());
 }
+
+#[test]
+fn a_weekday_ahead_of_an_event_is_the_next_one() {
+    // Seed 004, published on Sunday 2025-05-18.
+    assert_eq!(
+        values(
+            "Putin has a strong hand ahead of a phone call with Donald Trump on Monday.",
+            "2025-05-18"
+        ),
+        [pair("Monday", "2025-05-19")]
+    );
+    assert_eq!(
+        values(
+            "On Friday, during a phone call, Merz tried to make it clear.",
+            "2025-05-18"
+        ),
+        [pair("Friday", "2025-05-16")]
+    );
+}

@@ -134,6 +134,8 @@ pub(crate) fn future_marker(w: &str) -> bool {
             | "expires"
             | "expire"
             | "due"
+            | "ahead"
+            | "going"
             | "scheduled"
             | "next"
             | "upcoming"
