@@ -498,16 +498,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         }) => {
             let types = types.as_deref();
-            let mut report = match predictions {
+            let report = match predictions {
                 Some(pred) => tri_eval::ner::score_predictions(
                     &data,
                     &pred,
                     system.as_deref().unwrap_or("other"),
                     types,
                 )
-                .with_context(|| {
-                    format!("scoring {} against {}", pred.display(), data.display())
-                })?,
+                .with_context(|| scoring(&pred, &data))?,
                 None => {
                     let loaded;
                     let tagger = match model {
@@ -529,10 +527,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     )?
                 }
             };
-            if let Some(name) = system {
-                report.system = name;
-            }
-            print_report(&report, || report.table(), json)
+            finish_eval(report, system, json)
         }
         Command::Eval(EvalCommand::Timex {
             data,
@@ -540,23 +535,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             system,
             json,
         }) => {
-            let mut report = match predictions {
+            let report = match predictions {
                 Some(pred) => tri_eval::timex::score_predictions(
                     &data,
                     &pred,
                     system.as_deref().unwrap_or("other"),
                 )
-                .with_context(|| {
-                    format!("scoring {} against {}", pred.display(), data.display())
-                })?,
+                .with_context(|| scoring(&pred, &data))?,
                 None => tri_eval::timex::evaluate(&data).with_context(|| {
                     format!("evaluating temporal expressions on {}", data.display())
                 })?,
             };
-            if let Some(name) = system {
-                report.system = name;
-            }
-            print_report(&report, || report.table(), json)
+            finish_eval(report, system, json)
         }
         Command::Eval(EvalCommand::Quotes {
             data,
@@ -565,22 +555,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write,
             json,
         }) => {
-            let mut report = match predictions {
+            let report = match predictions {
                 Some(pred) => tri_eval::quotes::score_predictions(
                     &data,
                     &pred,
                     system.as_deref().unwrap_or("other"),
                 )
-                .with_context(|| {
-                    format!("scoring {} against {}", pred.display(), data.display())
-                })?,
+                .with_context(|| scoring(&pred, &data))?,
                 None => tri_eval::quotes::evaluate(&data, write.as_deref())
                     .with_context(|| format!("evaluating quotes on {}", data.display()))?,
             };
-            if let Some(name) = system {
-                report.system = name;
-            }
-            print_report(&report, || report.table(), json)
+            finish_eval(report, system, json)
         }
         Command::Train(TrainCommand::Ner {
             train,
@@ -685,6 +670,26 @@ fn train_ner(
         report.seconds
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// An evaluation's report, named after `system` when given: JSON, else its table.
+fn finish_eval(
+    mut report: impl tri_eval::Report,
+    system: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    if let Some(name) = system {
+        *report.system_mut() = name;
+    }
+    print_report(&report, || report.table(), json)
+}
+
+fn scoring(predictions: &Path, data: &Path) -> String {
+    format!(
+        "scoring {} against {}",
+        predictions.display(),
+        data.display()
+    )
 }
 
 /// An evaluation's report: JSON for programs, else its table.

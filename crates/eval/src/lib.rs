@@ -11,6 +11,30 @@ pub mod timex;
 
 use std::path::PathBuf;
 
+/// What every task's report offers the command line: a table for a terminal, JSON for
+/// programs, and the system's name to set when scoring another system's output.
+pub trait Report: serde::Serialize {
+    /// The name of the system the report is about.
+    fn system_mut(&mut self) -> &mut String;
+    /// The report as a table for a terminal.
+    fn table(&self) -> String;
+}
+
+macro_rules! report {
+    ($($t:ty),*) => {$(
+        impl Report for $t {
+            fn system_mut(&mut self) -> &mut String {
+                &mut self.system
+            }
+            fn table(&self) -> String {
+                <$t>::table(self)
+            }
+        }
+    )*};
+}
+
+report!(ner::NerReport, quotes::QuotesReport, timex::TimexReport);
+
 /// Why an evaluation could not run. Names the file it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
