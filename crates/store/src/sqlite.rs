@@ -116,6 +116,38 @@ impl SqliteStore {
         &self.path
     }
 
+    /// Writes each `(id, value)` of `batch` whose article is stored, in one transaction:
+    /// `write` gets the transaction, the article's row number and the value. Ids not
+    /// stored are skipped.
+    fn per_stored_article<T>(
+        &mut self,
+        batch: &[(String, T)],
+        mut write: impl FnMut(&rusqlite::Transaction<'_>, i64, &T) -> rusqlite::Result<()>,
+    ) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        for (id, value) in batch {
+            let seq = tx
+                .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
+                .and_then(|mut q| q.query_row([id], |row| row.get::<_, i64>(0)).optional())
+                .map_err(err)?;
+            if let Some(seq) = seq {
+                write(&tx, seq, value).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
     fn sql_err(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: self.path.clone(),
@@ -293,137 +325,72 @@ impl Store for SqliteStore {
         batch: &[(String, Vec<Entity>)],
         annotator: &str,
     ) -> Result<(), StoreError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        {
-            let mut seq_of = tx
-                .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
-                .map_err(err)?;
-            let mut clear = tx
-                .prepare_cached("DELETE FROM article_entities WHERE article_seq = ?1")
-                .map_err(err)?;
-            let mut entity = tx
-                .prepare_cached(
-                    "INSERT INTO entities (key, kind, name, wikidata, country, stands_for) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET \
-                     wikidata = coalesce(entities.wikidata, excluded.wikidata), \
-                     country = coalesce(entities.country, excluded.country), \
-                     stands_for = coalesce(entities.stands_for, excluded.stands_for)",
-                )
-                .map_err(err)?;
-            let mut link = tx
-                .prepare_cached(
-                    "INSERT INTO article_entities (article_seq, key, first_at, mentions, detail) \
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq, key) DO UPDATE SET \
-                     first_at = excluded.first_at, mentions = excluded.mentions, detail = excluded.detail",
-                )
-                .map_err(err)?;
-            let mut mark = tx
-                .prepare_cached(
-                    "INSERT INTO annotations (article_seq, annotator) VALUES (?1, ?2) \
-                     ON CONFLICT(article_seq) DO UPDATE SET annotator = excluded.annotator, \
-                     annotated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-                )
-                .map_err(err)?;
-            for (id, entities) in batch {
-                let Some(seq) = seq_of
-                    .query_row([id], |row| row.get::<_, i64>(0))
-                    .optional()
-                    .map_err(err)?
-                else {
-                    continue;
-                };
-                clear.execute([seq]).map_err(err)?;
-                for e in entities {
-                    entity
-                        .execute(rusqlite::params![
-                            e.key,
-                            e.kind.as_str(),
-                            e.name,
-                            e.wikidata,
-                            e.country,
-                            e.stands_for
-                        ])
-                        .map_err(err)?;
-                    let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0);
-                    let detail = serde_json::to_string(e).expect("an entity always serializes");
-                    link.execute(rusqlite::params![
-                        seq,
-                        e.key,
-                        first_at as i64,
-                        e.mentions.len() as i64,
-                        detail
-                    ])
-                    .map_err(err)?;
-                }
-                mark.execute(rusqlite::params![seq, annotator])
-                    .map_err(err)?;
+        self.per_stored_article(batch, |tx, seq, entities| {
+            tx.prepare_cached("DELETE FROM article_entities WHERE article_seq = ?1")?
+                .execute([seq])?;
+            let mut entity = tx.prepare_cached(
+                "INSERT INTO entities (key, kind, name, wikidata, country, stands_for) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET \
+                 wikidata = coalesce(entities.wikidata, excluded.wikidata), \
+                 country = coalesce(entities.country, excluded.country), \
+                 stands_for = coalesce(entities.stands_for, excluded.stands_for)",
+            )?;
+            let mut link = tx.prepare_cached(
+                "INSERT INTO article_entities (article_seq, key, first_at, mentions, detail) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq, key) DO UPDATE SET \
+                 first_at = excluded.first_at, mentions = excluded.mentions, detail = excluded.detail",
+            )?;
+            for e in entities {
+                entity.execute(rusqlite::params![
+                    e.key,
+                    e.kind.as_str(),
+                    e.name,
+                    e.wikidata,
+                    e.country,
+                    e.stands_for
+                ])?;
+                let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0);
+                let detail = serde_json::to_string(e).expect("an entity always serializes");
+                link.execute(rusqlite::params![
+                    seq,
+                    e.key,
+                    first_at as i64,
+                    e.mentions.len() as i64,
+                    detail
+                ])?;
             }
-        }
-        tx.commit().map_err(err)?;
-        Ok(())
+            tx.prepare_cached(
+                "INSERT INTO annotations (article_seq, annotator) VALUES (?1, ?2) \
+                 ON CONFLICT(article_seq) DO UPDATE SET annotator = excluded.annotator, \
+                 annotated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            )?
+            .execute(rusqlite::params![seq, annotator])?;
+            Ok(())
+        })
     }
 
     fn put_attributions(&mut self, batch: &[(String, Attributions)]) -> Result<(), StoreError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        {
-            let mut seq_of = tx
-                .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
-                .map_err(err)?;
-            let mut put = tx
-                .prepare_cached(
-                    "INSERT INTO article_attributions (article_seq, quotes, sources, origin, detail) \
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq) DO UPDATE SET \
-                     quotes = excluded.quotes, sources = excluded.sources, \
-                     origin = excluded.origin, detail = excluded.detail",
-                )
-                .map_err(err)?;
-            for (id, at) in batch {
-                let Some(seq) = seq_of
-                    .query_row([id], |row| row.get::<_, i64>(0))
-                    .optional()
-                    .map_err(err)?
-                else {
-                    continue;
-                };
-                let origin = at
-                    .provenance
-                    .origin
-                    .map(|o| at.provenance.cited[o].name.clone());
-                let detail = serde_json::to_string(at).expect("attributions always serialize");
-                put.execute(rusqlite::params![
-                    seq,
-                    at.quotes.len() as i64,
-                    at.sources.len() as i64,
-                    origin,
-                    detail
-                ])
-                .map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)?;
-        Ok(())
+        self.per_stored_article(batch, |tx, seq, at| {
+            let origin = at
+                .provenance
+                .origin
+                .map(|o| at.provenance.cited[o].name.clone());
+            let detail = serde_json::to_string(at).expect("attributions always serialize");
+            tx.prepare_cached(
+                "INSERT INTO article_attributions (article_seq, quotes, sources, origin, detail) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(article_seq) DO UPDATE SET \
+                 quotes = excluded.quotes, sources = excluded.sources, \
+                 origin = excluded.origin, detail = excluded.detail",
+            )?
+            .execute(rusqlite::params![
+                seq,
+                at.quotes.len() as i64,
+                at.sources.len() as i64,
+                origin,
+                detail
+            ])?;
+            Ok(())
+        })
     }
 
     fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError> {
