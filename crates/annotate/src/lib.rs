@@ -5,12 +5,14 @@
 //!
 //! Stages so far: sentences and tokens ([`tri_text`]), named-entity mentions
 //! ([`tri_ner`]), and the entities they refer to ([`tri_entities`], with the shipped
-//! gazetteer), then quotes, sources and provenance ([`tri_attribution`]).
+//! gazetteer), then quotes, sources and provenance ([`tri_attribution`]), and the
+//! chronology: publication date, temporal expressions, flags and predictions
+//! ([`tri_time`]).
 #![forbid(unsafe_code)]
 
 use serde::Serialize;
 use tri_gazetteer::Gazetteer;
-use tri_model::{Attributions, Entity, EntityKind, Mention, Span};
+use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Mention, Span};
 use tri_ner::Tagger;
 use tri_text::Segmented;
 
@@ -34,6 +36,19 @@ pub struct Annotated {
     pub entities: Vec<Entity>,
     /// Quotes, their sources and the article's provenance.
     pub attributions: Attributions,
+    /// Publication date, temporal expressions, flags and predictions.
+    pub chronology: Chronology,
+}
+
+/// What the stages read besides the text.
+#[derive(Clone, Copy)]
+struct ArticleMeta<'a> {
+    text: &'a str,
+    language: Option<&'a str>,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<&'a tri_model::Published>,
 }
 
 /// Runs the stages with the shipped models.
@@ -61,10 +76,11 @@ impl Annotator {
     /// and a newer model's can be told apart.
     pub fn version(&self) -> String {
         format!(
-            "tri-annotate {} ner {} attribution {}",
+            "tri-annotate {} ner {} attribution {} time {}",
             env!("CARGO_PKG_VERSION"),
             tri_ner::bundled::model_fingerprint(),
-            tri_attribution::fingerprint()
+            tri_attribution::fingerprint(),
+            tri_time::fingerprint()
         )
     }
 
@@ -85,6 +101,39 @@ impl Annotator {
         outlet: Option<&str>,
         title: Option<&str>,
     ) -> Annotated {
+        self.run(&ArticleMeta {
+            text,
+            language,
+            outlet,
+            title,
+            url: None,
+            published: None,
+        })
+    }
+
+    /// Annotates a stored or extracted article with everything its metadata gives: the
+    /// outlet and title for provenance, the publication date (or the URL, to infer one)
+    /// for the chronology.
+    pub fn annotate_article(&self, article: &Article) -> Annotated {
+        self.run(&ArticleMeta {
+            text: &article.text,
+            language: article.language.as_deref(),
+            outlet: article.outlet.as_deref(),
+            title: article.title.as_deref(),
+            url: article.url.as_deref(),
+            published: article.published.as_ref(),
+        })
+    }
+
+    fn run(&self, meta: &ArticleMeta<'_>) -> Annotated {
+        let ArticleMeta {
+            text,
+            language,
+            outlet,
+            title,
+            url,
+            published,
+        } = *meta;
         let segmented = tri_text::segment(text);
         let mentions = if language.is_none_or(|l| l == "en") {
             self.mentions(text, &segmented)
@@ -107,11 +156,32 @@ impl Annotator {
         } else {
             Attributions::default()
         };
+        // Dates are English rules too, but a publication date from the metadata or URL
+        // holds in any language.
+        let chronology = if language.is_none_or(|l| l == "en") {
+            tri_time::chronology(&tri_time::ArticleTime {
+                text,
+                segmented: &segmented,
+                published,
+                url,
+            })
+        } else {
+            Chronology {
+                publication: tri_time::publication_date(&tri_time::ArticleTime {
+                    text: "",
+                    segmented: &Segmented::default(),
+                    published,
+                    url,
+                }),
+                ..Chronology::default()
+            }
+        };
         Annotated {
             segmented,
             mentions,
             entities,
             attributions,
+            chronology,
         }
     }
 

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod render;
+mod timeline;
 
 /// `print!` that ends the program quietly when stdout is a closed pipe (`| head`), as
 /// Unix tools do, instead of panicking; other write errors become the command's error.
@@ -123,6 +124,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The dated statements of stored articles in date order: what happened when, the
+    /// forecasts, deadlines and scheduled events with their due dates and whether they
+    /// are past due, and the dates that contradict the publication date. With no id,
+    /// every article in the store.
+    #[command(
+        after_help = "Examples:\n  triangulate timeline 738e8159\n  triangulate timeline --from 2025-07-01 --to 2025-08-31 --json"
+    )]
+    Timeline {
+        /// Article ids, or unique prefixes of them (at least 4 characters).
+        ids: Vec<String>,
+        /// Only statements whose dates reach this day or later (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Only statements whose dates begin on this day or earlier (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the clean text and metadata of files without storing anything.
     #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
     Extract {
@@ -235,6 +256,29 @@ enum EvalCommand {
         /// Name of the system in the report.
         #[arg(long)]
         system: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts and measurements on a MeasEval split folder (`text/DOCID.txt`,
+    /// `tsv/DOCID.tsv`): quantity span exact and overlap P/R/F1, MeasEval-style EM and
+    /// token-F1 scores, unit accuracy, measured-entity overlap F1 and speed.
+    #[command(
+        after_help = "Examples:\n  triangulate eval quantities --data data/measeval/trial\n  triangulate eval quantities --data data/measeval/trial --predictions quantulum3/ --system quantulum3"
+    )]
+    Quantities {
+        /// The split's folder (with `text/` and `tsv/`).
+        #[arg(long)]
+        data: PathBuf,
+        /// Score this folder of another system's `DOCID.tsv` files instead of extracting.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Name of the system in the report.
+        #[arg(long)]
+        system: Option<String>,
+        /// Write our predictions here as MeasEval `DOCID.tsv` files, to read the errors.
+        #[arg(long)]
+        write: Option<PathBuf>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -382,10 +426,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let entities = store.article_entities(&article.id)?;
             let attributions = store.article_attributions(&article.id)?;
+            let chronology = store.article_chronology(&article.id)?;
             if json {
                 let mut value = serde_json::to_value(&article)?;
                 value["entities"] = serde_json::to_value(&entities)?;
                 value["attributions"] = serde_json::to_value(&attributions)?;
+                value["chronology"] = serde_json::to_value(&chronology)?;
                 outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 out!("{}", render::article_text(&article));
@@ -395,6 +441,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         "\nsources and quotes:\n{}",
                         render::attribution_summary_text(&article, at)
                     );
+                }
+                if let Some(c) = &chronology {
+                    let today = chrono::Local::now().date_naive();
+                    out!("\ndates:\n{}", timeline::dates_text(&article, c, today));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -451,6 +501,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Timeline {
+            ids,
+            from,
+            to,
+            json,
+        } => {
+            let store = open_store(&cli.db)?;
+            let ids = if ids.is_empty() {
+                store.articles()?.into_iter().map(|a| a.id).collect()
+            } else {
+                ids
+            };
+            let mut articles = Vec::new();
+            let mut unannotated = 0;
+            for id in &ids {
+                let Some(article) = store.article(id)? else {
+                    bail!("no article with id {id:?} in {}", cli.db.display());
+                };
+                match store.article_chronology(&article.id)? {
+                    Some(c) => articles.push((article, c)),
+                    None => unannotated += 1,
+                }
+            }
+            let today = chrono::Local::now().date_naive();
+            let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+            let mut entries = timeline::entries(&articles, today);
+            entries.retain(|e| {
+                from.is_none_or(|f| e.to >= day(f)) && to.is_none_or(|t| e.from <= day(t))
+            });
+            if json {
+                let publications: Vec<_> = articles
+                    .iter()
+                    .map(
+                        |(a, c)| serde_json::json!({"article": a.id, "publication": c.publication}),
+                    )
+                    .collect();
+                outln!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({"articles": publications, "entries": entries})
+                    )?
+                );
+            } else {
+                out!("{}", timeline::timeline_text(&articles, &entries));
+            }
+            if unannotated > 0 {
+                eprintln!(
+                    "triangulate: {unannotated} of the articles have no chronology stored (ingested with --no-entities or by an older version); ingest them again"
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract { files, json } => extract(&files, json),
         Command::Report {
             ingest: args,
@@ -473,15 +575,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .map(|a| store.article_attributions(&a.id))
                 .collect::<Result<Vec<_>, _>>()?;
+            let chronologies = articles
+                .iter()
+                .map(|a| store.article_chronology(&a.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            let stored = render::Stored {
+                articles: &articles,
+                attributions: &attributions,
+                chronologies: &chronologies,
+            };
             let out = match format {
-                Format::Text => render::report_text(&articles, &attributions, &summary),
-                Format::Markdown => render::report_markdown(&articles, &attributions, &summary),
+                Format::Text => render::report_text(&stored, &summary),
+                Format::Markdown => render::report_markdown(&stored, &summary),
                 Format::Json => {
-                    serde_json::to_string_pretty(&render::report_json(
-                        &articles,
-                        &attributions,
-                        &summary,
-                    ))? + "\n"
+                    serde_json::to_string_pretty(&render::report_json(&stored, &summary))? + "\n"
                 }
             };
             out!("{out}");
@@ -545,6 +652,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => tri_eval::timex::evaluate(&data).with_context(|| {
                     format!("evaluating temporal expressions on {}", data.display())
                 })?,
+            };
+            finish_eval(report, system, json)
+        }
+        Command::Eval(EvalCommand::Quantities {
+            data,
+            predictions,
+            system,
+            write,
+            json,
+        }) => {
+            let report = match predictions {
+                Some(pred) => tri_eval::quantities::score_predictions(
+                    &data,
+                    &pred,
+                    system.as_deref().unwrap_or("other"),
+                )
+                .with_context(|| scoring(&pred, &data))?,
+                None => tri_eval::quantities::evaluate(&data, write.as_deref())
+                    .with_context(|| format!("evaluating quantities on {}", data.display()))?,
             };
             finish_eval(report, system, json)
         }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
 use tri_model::{
-    Article, Attributions, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind,
+    Article, Attributions, Chronology, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind,
 };
 use tri_store::{ArticleSummary, EntitySummary};
 
@@ -106,12 +106,29 @@ pub fn article_text(a: &Article) -> String {
     out
 }
 
+/// The articles a report covers and what the store holds about each, in the same order.
+#[derive(Clone, Copy)]
+pub struct Stored<'a> {
+    pub articles: &'a [Article],
+    pub attributions: &'a [Option<Attributions>],
+    pub chronologies: &'a [Option<Chronology>],
+}
+
+/// The publication date with a mark when it was inferred rather than given.
+fn published_or_inferred(a: &Article, c: Option<&Chronology>) -> String {
+    match (&a.published, c.and_then(|c| c.publication.as_ref())) {
+        (None, Some(p)) => format!("{} (inferred)", p.date),
+        _ => published(a),
+    }
+}
+
 /// `report`, terminal form.
-pub fn report_text(
-    articles: &[Article],
-    attributions: &[Option<Attributions>],
-    summary: &IngestSummary,
-) -> String {
+pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
+    let Stored {
+        articles,
+        attributions,
+        chronologies,
+    } = *stored;
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary_line(articles, summary));
     let _ = writeln!(out);
@@ -126,7 +143,7 @@ pub fn report_text(
             out,
             "    id {}  published {}  outlet {}  byline {}  language {}  {} words",
             a.id,
-            published(a),
+            published_or_inferred(a, chronologies.get(i).and_then(Option::as_ref)),
             or_dash(a.outlet.as_deref()),
             or_dash(a.byline.as_deref()),
             or_dash(a.language.as_deref()),
@@ -144,17 +161,25 @@ pub fn report_text(
         if let Some(Some(at)) = attributions.get(i) {
             out.push_str(&attribution_summary_text(a, at));
         }
+        if let Some(Some(c)) = chronologies.get(i) {
+            let today = chrono::Local::now().date_naive();
+            out.push_str("    dates:\n");
+            for line in crate::timeline::dates_text(a, c, today).lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
     }
     failures_text(&mut out, &summary.failures);
     out
 }
 
 /// `report --format markdown`.
-pub fn report_markdown(
-    articles: &[Article],
-    attributions: &[Option<Attributions>],
-    summary: &IngestSummary,
-) -> String {
+pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
+    let Stored {
+        articles,
+        attributions,
+        chronologies,
+    } = *stored;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -172,7 +197,7 @@ pub fn report_markdown(
             "| {} | `{}` | {} | {} | {} | {} | {} | {} |",
             i + 1,
             a.id,
-            published(a),
+            published_or_inferred(a, chronologies.get(i).and_then(Option::as_ref)),
             md(or_dash(a.outlet.as_deref())),
             md(or_dash(a.byline.as_deref())),
             or_dash(a.language.as_deref()),
@@ -181,6 +206,9 @@ pub fn report_markdown(
         );
     }
     for (i, a) in articles.iter().enumerate() {
+        if let Some(Some(c)) = chronologies.get(i) {
+            chronology_markdown(&mut out, i, a, c);
+        }
         let Some(Some(at)) = attributions.get(i) else {
             continue;
         };
@@ -223,6 +251,44 @@ pub fn report_markdown(
     out
 }
 
+/// The publication date and how it was known, the flags and the predictions of one
+/// article, as a Markdown section.
+fn chronology_markdown(out: &mut String, i: usize, a: &Article, c: &Chronology) {
+    if c.flags.is_empty() && c.predictions.is_empty() && a.published.is_some() {
+        return;
+    }
+    let today = chrono::Local::now().date_naive();
+    let _ = writeln!(
+        out,
+        "\n## {}. Dates: {}\n\npublished {}\n",
+        i + 1,
+        md(&headline(a.title.as_deref(), &a.text, 60)),
+        md(&crate::timeline::publication_line(c))
+    );
+    for f in &c.flags {
+        let _ = writeln!(
+            out,
+            "- **flag** \"{}\": {}",
+            md(&c.timexes[f.timex].text),
+            md(&f.explanation)
+        );
+    }
+    if !c.predictions.is_empty() {
+        let _ = writeln!(out, "\n| kind | due | status | statement |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for p in &c.predictions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                p.kind.as_str(),
+                p.due,
+                crate::timeline::status(&p.due, today),
+                md(&truncate(p.sentence.of(&a.text).trim(), 160))
+            );
+        }
+    }
+}
+
 fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -234,6 +300,9 @@ pub struct ReportJson<'a> {
     /// Per article, in the same order: its quotes, sources and provenance (null when it
     /// was not annotated).
     pub attributions: &'a [Option<Attributions>],
+    /// Per article: its publication date and how it was known, temporal expressions,
+    /// flags and predictions (null when it was not annotated).
+    pub chronologies: &'a [Option<Chronology>],
     pub new: usize,
     pub already_stored: usize,
     pub failures: Vec<FailureJson<'a>>,
@@ -247,15 +316,12 @@ pub struct FailureJson<'a> {
 }
 
 /// `report --format json`.
-pub fn report_json<'a>(
-    articles: &'a [Article],
-    attributions: &'a [Option<Attributions>],
-    summary: &'a IngestSummary,
-) -> ReportJson<'a> {
+pub fn report_json<'a>(stored: &Stored<'a>, summary: &'a IngestSummary) -> ReportJson<'a> {
     ReportJson {
         inputs: summary.inputs,
-        articles,
-        attributions,
+        articles: stored.articles,
+        attributions: stored.attributions,
+        chronologies: stored.chronologies,
         new: summary.new,
         already_stored: summary.already_stored,
         failures: summary

@@ -918,3 +918,103 @@ fn eval_quotes_scores_a_polnear_folder_and_another_systems_files() {
     assert_eq!(report["content"]["overlap"]["p"], 1.0);
     assert_eq!(report["content"]["overlap"]["r"], 0.5);
 }
+
+fn timeline_json(db: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["timeline", "--json"];
+    all.extend_from_slice(args);
+    let out = triangulate(db, &all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn timeline_orders_dated_statements_and_flags_and_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    // Seed 000 dates itself through its URL; seed 002 says nothing of its date, so the
+    // analyst gives it.
+    let out = triangulate(&db, &["ingest", "examples/seeds/000_6957dbedd507531b.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = triangulate(
+        &db,
+        &[
+            "ingest",
+            "--published",
+            "2025-08-05",
+            "examples/seeds/002_6a1ededbb51043c5.txt",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let t = timeline_json(&db, &[]);
+    let publications = t["articles"].as_array().unwrap();
+    assert_eq!(publications.len(), 2);
+    let inferred = publications
+        .iter()
+        .find(|p| p["publication"]["evidence"] == "url_identifier")
+        .expect("000's date inferred from its URL");
+    assert_eq!(inferred["publication"]["date"], "2025-07-10");
+    let entries = t["entries"].as_array().unwrap();
+    let froms: Vec<&str> = entries
+        .iter()
+        .map(|e| e["from"].as_str().unwrap())
+        .collect();
+    let mut sorted = froms.clone();
+    sorted.sort();
+    assert_eq!(froms, sorted, "date order");
+    let by_text = |text: &str| {
+        entries
+            .iter()
+            .find(|e| e["text"] == text)
+            .unwrap_or_else(|| panic!("no entry {text:?}: {t:#}"))
+    };
+    let august = by_text("August 8");
+    assert!(august["flag"]
+        .as_str()
+        .unwrap()
+        .contains("after publication"));
+    assert_eq!(by_text("June 30")["from"], "2025-06-30");
+    let friday = by_text("Friday");
+    assert_eq!(friday["from"], "2025-08-08");
+    assert_eq!(friday["prediction"]["kind"], "deadline");
+    assert_eq!(friday["prediction"]["due"], "2025-08-08");
+    assert_eq!(friday["prediction"]["status"], "past due");
+
+    // A window keeps what overlaps it.
+    let july = timeline_json(&db, &["--from", "2025-07-01", "--to", "2025-07-31"]);
+    let texts: Vec<&str> = july["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(&"July 8") && texts.contains(&"July 9"),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.contains(&"June 30") && !texts.contains(&"August 8"),
+        "{texts:?}"
+    );
+
+    // The text form and `show` say the same.
+    let id = seed_id(&db, "000_6957dbedd507531b");
+    let text = stdout(&triangulate(&db, &["timeline", &id]));
+    assert!(
+        text.contains("inferred from the Toutiao article id"),
+        "{text}"
+    );
+    assert!(text.contains("FLAG: after publication"), "{text}");
+    let show = stdout(&triangulate(&db, &["show", &id]));
+    assert!(
+        show.contains("\ndates:\n") && show.contains("FLAG \"August 8\""),
+        "{show}"
+    );
+    let out = triangulate(&db, &["timeline", "nope"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no article with id \"nope\""),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -6,6 +6,7 @@
 
 pub mod extraction;
 pub mod ner;
+pub mod quantities;
 pub mod quotes;
 pub mod timex;
 
@@ -33,7 +34,12 @@ macro_rules! report {
     )*};
 }
 
-report!(ner::NerReport, quotes::QuotesReport, timex::TimexReport);
+report!(
+    ner::NerReport,
+    quantities::QuantitiesReport,
+    quotes::QuotesReport,
+    timex::TimexReport
+);
 
 /// Why an evaluation could not run. Names the file it is about.
 #[derive(Debug, thiserror::Error)]

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
 use tri_annotate::Annotator;
-use tri_model::{Article, Attributions, Entity, Published, RawDoc};
+use tri_model::{Article, Attributions, Chronology, Entity, Published, RawDoc};
 use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
@@ -121,8 +121,7 @@ pub fn ingest(
         ..Default::default()
     };
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch_size);
-    let mut entities: Vec<(String, Vec<Entity>)> = Vec::new();
-    let mut attributions: Vec<(String, Attributions)> = Vec::new();
+    let mut pending = Pending::default();
     let annotator_version = opts.annotator.as_ref().map(Annotator::version);
     // Re-ingesting is idempotent, and with this it is also cheap: articles whose
     // entities this annotator version already stored are not annotated again.
@@ -131,8 +130,7 @@ pub fn ingest(
         None => HashSet::new(),
     };
     let mut flush = |batch: &mut Vec<Article>,
-                     entities: &mut Vec<(String, Vec<Entity>)>,
-                     attributions: &mut Vec<(String, Attributions)>,
+                     pending: &mut Pending,
                      summary: &mut IngestSummary|
      -> Result<(), StoreError> {
         if batch.is_empty() {
@@ -140,12 +138,12 @@ pub fn ingest(
         }
         let outcome = store.put_articles(batch)?;
         if let Some(version) = &annotator_version {
-            // Attributions first: the entities mark the article annotated.
-            store.put_attributions(attributions)?;
-            store.put_entities(entities, version)?;
+            // The entities last: they mark the article annotated.
+            store.put_attributions(&pending.attributions)?;
+            store.put_chronologies(&pending.chronologies)?;
+            store.put_entities(&pending.entities, version)?;
         }
-        entities.clear();
-        attributions.clear();
+        *pending = Pending::default();
         summary.new += outcome.inserted.len();
         summary.already_stored += batch.len() - outcome.inserted.len();
         summary.articles.extend(batch.drain(..).map(|a| a.id));
@@ -157,14 +155,11 @@ pub fn ingest(
         match item {
             Item::Article(article, found) => {
                 if let Some(found) = found {
-                    entities.push((article.id.clone(), found.entities));
-                    attributions.push((article.id.clone(), found.attributions));
+                    pending.push(&article.id, *found);
                 }
                 batch.push(*article);
                 if batch.len() >= opts.batch_size.max(1) {
-                    if let Err(e) =
-                        flush(&mut batch, &mut entities, &mut attributions, &mut summary)
-                    {
+                    if let Err(e) = flush(&mut batch, &mut pending, &mut summary) {
                         result = Err(e);
                         return false;
                     }
@@ -176,7 +171,7 @@ pub fn ingest(
         true
     });
     result?;
-    flush(&mut batch, &mut entities, &mut attributions, &mut summary)?;
+    flush(&mut batch, &mut pending, &mut summary)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -185,15 +180,11 @@ pub fn ingest(
 /// lose the article: it comes back as a failure naming the input.
 fn annotate(annotator: &Annotator, article: &Article) -> Result<Annotations, Failure> {
     guarded(&article.input, || {
-        let found = annotator.annotate_with(
-            &article.text,
-            article.language.as_deref(),
-            article.outlet.as_deref(),
-            article.title.as_deref(),
-        );
+        let found = annotator.annotate_article(article);
         Annotations {
             entities: found.entities,
             attributions: found.attributions,
+            chronology: found.chronology,
         }
     })
 }
@@ -223,12 +214,30 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     /// Its quotes, sources and provenance.
     pub attributions: Attributions,
+    /// Its publication date, temporal expressions, flags and predictions.
+    pub chronology: Chronology,
+}
+
+/// Annotations waiting for their articles' batch to be written, one list per table.
+#[derive(Default)]
+struct Pending {
+    entities: Vec<(String, Vec<Entity>)>,
+    attributions: Vec<(String, Attributions)>,
+    chronologies: Vec<(String, Chronology)>,
+}
+
+impl Pending {
+    fn push(&mut self, id: &str, found: Annotations) {
+        self.entities.push((id.to_string(), found.entities));
+        self.attributions.push((id.to_string(), found.attributions));
+        self.chronologies.push((id.to_string(), found.chronology));
+    }
 }
 
 /// One result of reading and extracting, delivered in the caller's thread.
 pub enum Item {
     /// An article, with its annotations when the options ask for annotation.
-    Article(Box<Article>, Option<Annotations>),
+    Article(Box<Article>, Option<Box<Annotations>>),
     Failed(Failure),
     /// An input is finished; its size on disk.
     InputDone(u64),
@@ -283,7 +292,7 @@ fn run(
                                         tx.send(Item::Failed(f)).map_err(|_| ())?;
                                         None
                                     }
-                                    Some(Ok(found)) => Some(found),
+                                    Some(Ok(found)) => Some(Box::new(found)),
                                     None => None,
                                 };
                                 Item::Article(Box::new(article), found)

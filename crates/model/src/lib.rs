@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 mod annotation;
 mod attribution;
+mod figure;
 mod fnv;
 mod timex;
 pub use annotation::{Entity, EntityKind, EntityMention, Mention, MentionForm, Sentence, Span};
@@ -17,8 +18,12 @@ pub use attribution::{
     Attributions, CitedOutlet, Outlet, OutletEvidence, Provenance, Quote, QuoteKind, Source,
     SourceKind,
 };
+pub use figure::{Approximation, Figure, FigureKind};
 pub use fnv::{FnvHasher, FnvMap};
-pub use timex::{Timex, TimexKind};
+pub use timex::{
+    Chronology, DateEvidence, Prediction, PredictionKind, PublicationDate, TimeFlag, TimeFlagKind,
+    Timex, TimexKind,
+};
 
 /// What kind of content a [`RawDoc`] holds once its container has been opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,7 +37,7 @@ mod sqlite;
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tri_model::{Article, Attributions, Entity, EntityKind, InputFormat, Published};
+use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, InputFormat, Published};
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
@@ -97,6 +97,15 @@ pub trait Store {
     /// The attributions of the article with this full id; `None` when it has not been
     /// annotated.
     fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError>;
+
+    /// Replaces the chronology of stored articles (publication date, temporal
+    /// expressions, flags, predictions), in one transaction; like
+    /// [`Store::put_attributions`], store it before the entities.
+    fn put_chronologies(&mut self, batch: &[(String, Chronology)]) -> Result<(), StoreError>;
+
+    /// The chronology of the article with this full id; `None` when it has not been
+    /// annotated.
+    fn article_chronology(&self, id: &str) -> Result<Option<Chronology>, StoreError>;
 
     /// Every canonical entity in the store with how many articles mention it, most
     /// mentioned first, ties broken by key.

@@ -41,6 +41,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "attributions",
         sql: include_str!("../migrations/0004_attributions.sql"),
     },
+    Migration {
+        version: 5,
+        name: "chronology_figures",
+        sql: include_str!("../migrations/0005_chronology_figures.sql"),
+    },
 ];
 
 /// The schema version a store opened by this build ends up at.

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{Article, Attributions, DateSource, Entity, EntityKind, Published};
+use tri_model::{Article, Attributions, Chronology, DateSource, Entity, EntityKind, Published};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
 use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
@@ -119,6 +119,34 @@ impl SqliteStore {
     /// Writes each `(id, value)` of `batch` whose article is stored, in one transaction:
     /// `write` gets the transaction, the article's row number and the value. Ids not
     /// stored are skipped.
+    /// The JSON record `table` keeps for the article with this full id, parsed; `None`
+    /// when the article has no row there.
+    fn article_detail<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &'static str,
+        field: &'static str,
+        id: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let detail: Option<String> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT t.detail FROM {table} t JOIN articles a ON a.seq = t.article_seq \
+                 WHERE a.id = ?1"
+            ))
+            .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)).optional())
+            .map_err(|e| self.sql_err(e))?;
+        detail
+            .map(|d| {
+                serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    id: id.to_string(),
+                    field,
+                    detail: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+
     fn per_stored_article<T>(
         &mut self,
         batch: &[(String, T)],
@@ -394,24 +422,47 @@ impl Store for SqliteStore {
     }
 
     fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError> {
-        let detail: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT t.detail FROM article_attributions t JOIN articles a ON a.seq = t.article_seq \
-                 WHERE a.id = ?1",
-            )
-            .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)).optional())
-            .map_err(|e| self.sql_err(e))?;
-        detail
-            .map(|d| {
-                serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
-                    path: self.path.clone(),
-                    id: id.to_string(),
-                    field: "attributions",
-                    detail: e.to_string(),
-                })
-            })
-            .transpose()
+        self.article_detail("article_attributions", "attributions", id)
+    }
+
+    fn put_chronologies(&mut self, batch: &[(String, Chronology)]) -> Result<(), StoreError> {
+        self.per_stored_article(batch, |tx, seq, c| {
+            let (published, evidence) = match &c.publication {
+                Some(p) => (
+                    Some(p.date.as_str()),
+                    serde_json::to_value(p.evidence)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string)),
+                ),
+                None => (None, None),
+            };
+            let next_due = c.predictions.iter().map(|p| p.due.as_str()).min();
+            let detail = serde_json::to_string(c).expect("a chronology always serializes");
+            tx.prepare_cached(
+                "INSERT INTO article_chronology \
+                 (article_seq, published, evidence, timexes, flags, predictions, next_due, detail) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(article_seq) DO UPDATE SET \
+                 published = excluded.published, evidence = excluded.evidence, \
+                 timexes = excluded.timexes, flags = excluded.flags, \
+                 predictions = excluded.predictions, next_due = excluded.next_due, \
+                 detail = excluded.detail",
+            )?
+            .execute(rusqlite::params![
+                seq,
+                published,
+                evidence,
+                c.timexes.len() as i64,
+                c.flags.len() as i64,
+                c.predictions.len() as i64,
+                next_due,
+                detail
+            ])?;
+            Ok(())
+        })
+    }
+
+    fn article_chronology(&self, id: &str) -> Result<Option<Chronology>, StoreError> {
+        self.article_detail("article_chronology", "chronology", id)
     }
 
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {

@@ -11,21 +11,52 @@
 //! `the past 24 hours`, `two-week`, `several days` → PXD), clock times (`10:30 a.m.`) and
 //! sets (`every day`, `weekly`). Without an anchor, relative expressions keep the `X`
 //! placeholders TIMEX3 defines (`XXXX-07-09`).
+//!
+//! [`chronology`] puts the tagger to work on an article: it finds the publication date
+//! when the metadata has none (the URL's path, an identifier that encodes its creation
+//! time, a date line), resolves against it, flags past statements dated after it, and
+//! keeps forecasts, deadlines and scheduled events with the day each falls due.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod chronology;
+mod dating;
 mod rules;
 mod words;
+
+pub use chronology::{chronology, period_of, publication_date, ArticleTime};
 
 use chrono::NaiveDate;
 use tri_text::Segmented;
 
-pub use tri_model::{Timex, TimexKind};
+pub use tri_model::{
+    Chronology, DateEvidence, Prediction, PredictionKind, PublicationDate, TimeFlag, TimeFlagKind,
+    Timex, TimexKind,
+};
 
 /// Finds the temporal expressions of `text` (already cut into `segmented`), normalised
 /// against `anchor`, in text order.
 pub fn tag(text: &str, segmented: &Segmented, anchor: Option<NaiveDate>) -> Vec<Timex> {
     rules::tag(text, segmented, anchor)
+}
+
+/// Names this version of the rules, so that stored chronologies made by other rules are
+/// recomputed: a hash of the rule sources themselves, since the rules are the model.
+pub fn fingerprint() -> String {
+    let mut h = tri_model::FnvHasher::default();
+    for source in [
+        include_str!("rules.rs"),
+        include_str!("words.rs"),
+        include_str!("chronology.rs"),
+        include_str!("dating.rs"),
+    ] {
+        std::hash::Hasher::write(&mut h, source.as_bytes());
+    }
+    format!(
+        "{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        std::hash::Hasher::finish(&h)
+    )
 }
 
 #[cfg(test)]

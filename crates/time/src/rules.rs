@@ -20,6 +20,7 @@ struct Hit {
     kind: TimexKind,
     value: String,
     modifier: Option<String>,
+    upper: Option<String>,
 }
 
 impl Hit {
@@ -29,6 +30,7 @@ impl Hit {
             kind,
             value: value.into(),
             modifier: None,
+            upper: None,
         }
     }
 }
@@ -64,6 +66,7 @@ pub(crate) fn tag(text: &str, seg: &Segmented, anchor: Option<NaiveDate>) -> Vec
                     kind: hit.kind,
                     value: hit.value,
                     modifier: hit.modifier,
+                    upper: hit.upper,
                 });
                 i = hit.end;
             }
@@ -121,6 +124,14 @@ impl Ctx<'_> {
     fn future(&self, i: usize) -> bool {
         let s = self.sentence_of[i];
         let first = self.seg.sentences[s].first_token;
+        let verb_at = if i > first && self.w(i - 1) == "on" {
+            i.checked_sub(2)
+        } else {
+            i.checked_sub(1)
+        };
+        if verb_at.is_some_and(|j| j >= first && words::scheduled_present(self.w(j))) {
+            return true;
+        }
         (first..i)
             .rev()
             .take(12)
@@ -177,7 +188,51 @@ impl Ctx<'_> {
         Some(Hit::new(j + 2, TimexKind::Date, value))
     }
 
+    /// One expression, with the parts news joins to it: "10 p.m. Wednesday", "noon
+    /// Thursday" (a time on a day), "Saturday, April 25" (a day and its date).
     fn core(&self, i: usize) -> Option<Hit> {
+        let mut hit = self.single(i)?;
+        if hit.kind == TimexKind::Time {
+            // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the time on that date.
+            let mut at = hit.end;
+            if matches!(
+                self.w(at),
+                "est" | "edt" | "gmt" | "utc" | "cst" | "cdt" | "pst" | "pdt" | "bst" | "cet"
+            ) {
+                at += 1;
+            }
+            if self.w(at) == "," {
+                at += 1;
+            }
+            if let Some(date) = self.month_date(at).filter(|d| d.value.len() == 10) {
+                if let Some((_, clock)) = hit.value.split_once('T') {
+                    hit.value = format!("{}T{clock}", date.value);
+                    hit.end = date.end;
+                    return Some(hit);
+                }
+            }
+        }
+        if hit.kind == TimexKind::Time && words::weekday(self.w(hit.end)).is_some() {
+            if let Some(day) = self.weekday(hit.end).filter(|d| d.kind == TimexKind::Date) {
+                if let Some((_, clock)) = hit.value.split_once('T') {
+                    hit.value = format!("{}T{clock}", day.value);
+                    hit.end = day.end;
+                }
+            }
+        } else if hit.kind == TimexKind::Date && words::weekday(self.w(i)).is_some() {
+            let at = if self.w(hit.end) == "," {
+                hit.end + 1
+            } else {
+                hit.end
+            };
+            if let Some(date) = self.month_date(at).filter(|d| d.value.len() == 10) {
+                hit = date;
+            }
+        }
+        Some(hit)
+    }
+
+    fn single(&self, i: usize) -> Option<Hit> {
         self.quarter(i)
             .or_else(|| self.numeric_date(i))
             .or_else(|| self.month_date(i))
@@ -214,6 +269,9 @@ impl Ctx<'_> {
             _ => (None, at),
         };
         if let Some(q) = ord {
+            // "the third quarter 1984", "the third quarter of 1984".
+            let of = self.w(next) == "of" && self.year_at(next + 1).is_some();
+            let next = if of { next + 1 } else { next };
             let year = self.year_at(next);
             let y = match (self.anchor, year) {
                 (_, Some(y)) => Some(y),
@@ -230,6 +288,12 @@ impl Ctx<'_> {
             let end = if year.is_some() { next + 1 } else { next };
             let value = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y}-Q{q}"));
             return Some(Hit::new(end, TimexKind::Date, value));
+        }
+        // "the 1988 quarter": the reported quarter of that year.
+        if self.w(i) == "the" && self.w(i + 2) == "quarter" {
+            if let (Some(y), Some((_, q))) = (self.year_at(i + 1), self.reported_quarter()) {
+                return Some(Hit::new(i + 3, TimexKind::Date, format!("{y}-Q{q}")));
+            }
         }
         if self.w(i) == "the" {
             let (unit_at, latest) = match self.w(i + 1) {
@@ -326,10 +390,32 @@ impl Ctx<'_> {
             } else {
                 y
             }
-        } else if m > am + 1 {
+        } else if self.past(i) {
+            if m > am + 1 {
+                y - 1
+            } else {
+                y
+            }
+        } else if m > am + 6 {
+            // No tense to go by ("payable Dec. 15", "the January contract"): the nearest.
             y - 1
+        } else if m < am - 6 {
+            y + 1
         } else {
             y
+        })
+    }
+
+    /// Whether a past-tense verb near token `i` in its sentence puts it in the past.
+    fn past(&self, i: usize) -> bool {
+        let s = &self.seg.sentences[self.sentence_of[i]];
+        let around = (s.first_token..i)
+            .rev()
+            .take(8)
+            .chain((i + 1..s.end_token).take(8));
+        around.into_iter().any(|j| {
+            self.seg.tokens[j].kind == TokenKind::Word
+                && words::past_verb(if j > 0 { self.w(j - 1) } else { "" }, self.w(j))
         })
     }
 
@@ -537,6 +623,10 @@ impl Ctx<'_> {
             ("yesterday", _) => Hit::new(i + 1, TimexKind::Date, day(-1)),
             ("tomorrow", _) => Hit::new(i + 1, TimexKind::Date, day(1)),
             ("tonight", _) => Hit::new(i + 1, TimexKind::Time, format!("{}TNI", day(0))),
+            ("last", "night") => Hit::new(i + 2, TimexKind::Time, format!("{}TNI", day(-1))),
+            ("the", "near") if self.w(i + 2) == "future" => {
+                Hit::new(i + 3, TimexKind::Date, "FUTURE_REF")
+            }
             ("this", "morning") => Hit::new(i + 2, TimexKind::Time, format!("{}TMO", day(0))),
             ("this", "afternoon") => Hit::new(i + 2, TimexKind::Time, format!("{}TAF", day(0))),
             ("this", "evening") => Hit::new(i + 2, TimexKind::Time, format!("{}TEV", day(0))),
@@ -566,9 +656,9 @@ impl Ctx<'_> {
                 Hit::new(i + 2, TimexKind::Date, self.anchor?.year().to_string())
             }
             ("the", "present") => Hit::new(i + 2, TimexKind::Date, "PRESENT_REF"),
-            ("recently" | "recent" | "lately" | "formerly", _) => {
-                Hit::new(i + 1, TimexKind::Date, "PAST_REF")
-            }
+            // "recent" alone ("the recent talks") is left out: TimeML marks it
+            // only now and then, and it places nothing in time.
+            ("recently" | "lately" | "formerly", _) => Hit::new(i + 1, TimexKind::Date, "PAST_REF"),
             ("the", "past")
                 if words::unit(self.w(i + 2)).is_none()
                     && words::number(self.w(i + 2)).is_none()
@@ -657,7 +747,10 @@ impl Ctx<'_> {
         if !matches!(self.w(at + 1), "ago" | "earlier") {
             return None;
         }
-        let n = n.unwrap_or(1) as i64;
+        // "several years ago": some time back, no telling when.
+        let Some(n) = n.map(i64::from) else {
+            return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
+        };
         let Some(a) = self.anchor else {
             return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
         };
@@ -720,7 +813,9 @@ impl Ctx<'_> {
         }
         // "two-week", "24-hour", "five-year".
         if let Some((num, unit)) = self.w(at).split_once('-') {
-            if let (Some(n), Some(u)) = (words::number(num), words::unit(unit)) {
+            // "three-quarters" is a fraction.
+            let fraction = unit.starts_with("quarter");
+            if let (Some(n), Some(u), false) = (words::number(num), words::unit(unit), fraction) {
                 return Some(Hit::new(at + 1, TimexKind::Duration, period(Some(n), u)));
             }
         }
@@ -736,6 +831,10 @@ impl Ctx<'_> {
         if n == Some(1) && self.w(u_at).ends_with('s') && unit != Unit::Century {
             return None;
         }
+        // "the 1988 quarter" is a date, not 1,988 quarters.
+        if n.is_some_and(|n| n >= 1000) && !self.w(u_at).ends_with('s') {
+            return None;
+        }
         let mut end = u_at + 1;
         if self.w(end) == "long" || self.w(end) == "-long" {
             end += 1;
@@ -744,7 +843,14 @@ impl Ctx<'_> {
         if i < at && self.w(i) == "the" && !framed && n.is_none() {
             return None;
         }
-        Some(Hit::new(end, TimexKind::Duration, period(n, unit)))
+        let mut hit = Hit::new(end, TimexKind::Duration, period(n, unit));
+        // "two or three months": P2M, up to P3M.
+        if matches!(self.w(at + 1), "or" | "to") {
+            if let Some(m) = words::number(self.w(at + 2)).filter(|&m| Some(m) > n) {
+                hit.upper = Some(period(Some(m), unit));
+            }
+        }
+        Some(hit)
     }
 
     /// `10:30 a.m.`, `3 p.m.`, `noon`.
@@ -820,15 +926,38 @@ impl Ctx<'_> {
 
     /// A year on its own: `in 1990`, `2025`; the 1990s as a decade (`199`).
     fn year(&self, i: usize) -> Option<Hit> {
-        if self.w(i) == "the" {
-            let t = self.w(i + 1);
-            if let Some(d) = t
-                .strip_suffix("0s")
+        let decade = |t: &str| {
+            t.strip_suffix("0s")
                 .filter(|d| d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit()))
-            {
-                return Some(Hit::new(i + 2, TimexKind::Date, d.to_string()));
+                .map(str::to_string)
+        };
+        if self.w(i) == "the" {
+            if let Some(d) = decade(self.w(i + 1)) {
+                return Some(Hit::new(i + 2, TimexKind::Date, d));
             }
-            return None;
+            // "the early 1980s", "the mid-1990s".
+            let modifier = match self.w(i + 1) {
+                "early" => "START",
+                "late" => "END",
+                "mid" => "MID",
+                w => match w.strip_prefix("mid-").and_then(decade) {
+                    Some(d) => {
+                        return Some(Hit {
+                            modifier: Some("MID".into()),
+                            ..Hit::new(i + 2, TimexKind::Date, d)
+                        })
+                    }
+                    None => return None,
+                },
+            };
+            let d = decade(self.w(i + 2))?;
+            return Some(Hit {
+                modifier: Some(modifier.into()),
+                ..Hit::new(i + 3, TimexKind::Date, d)
+            });
+        }
+        if let Some((y, end)) = self.spelled_year(i) {
+            return Some(Hit::new(end, TimexKind::Date, y.to_string()));
         }
         let y = self.year_at(i)?;
         if !(1900..=2100).contains(&y) {
@@ -863,11 +992,55 @@ impl Ctx<'_> {
                 | "her"
                 | "their"
                 | "both"
+                | "'s"
         ) || matches!(next, "and" | "or");
         let standalone = i + 1 >= self.len() || self.seg.tokens[i + 1].kind == TokenKind::Punct;
         let counted = words::unit(next).is_some() || next.ends_with('s') && next.len() > 3;
         ((by_preposition || standalone) && !counted)
             .then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
+    }
+}
+
+impl Ctx<'_> {
+    /// A year in words, as broadcast transcripts write them: "nineteen ninety-six",
+    /// "nineteen seventy nine", "two thousand". Returns the year and the token after it.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let century = match self.w(i) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            // "the year two thousand", never "two thousand troops".
+            "two" if self.w(i + 1) == "thousand" && i > 0 && self.w(i - 1) == "year" => {
+                return Some((2000, i + 2));
+            }
+            _ => return None,
+        };
+        let tens = |w: &str| -> Option<i32> {
+            Some(match w {
+                "twenty" => 20,
+                "thirty" => 30,
+                "forty" => 40,
+                "fifty" => 50,
+                "sixty" => 60,
+                "seventy" => 70,
+                "eighty" => 80,
+                "ninety" => 90,
+                _ => return None,
+            })
+        };
+        let unit = |w: &str| {
+            words::number(w)
+                .filter(|&n| (1..10).contains(&n))
+                .map(|n| n as i32)
+        };
+        let w = self.w(i + 1);
+        if let Some((t, u)) = w.split_once('-') {
+            return Some((century + tens(t)? + unit(u)?, i + 2));
+        }
+        let t = tens(w)?;
+        match unit(self.w(i + 2)) {
+            Some(u) => Some((century + t + u, i + 3)),
+            None => Some((century + t, i + 2)),
+        }
     }
 }
 

@@ -226,3 +226,211 @@ fn a_weekday_ahead_of_an_event_is_the_next_one() {
         [pair("Friday", "2025-05-16")]
     );
 }
+
+mod chronology {
+    use crate::{chronology, ArticleTime, DateEvidence, PredictionKind};
+    use tri_model::{DateSource, Published};
+
+    fn run(text: &str, published: Option<&str>, url: Option<&str>) -> tri_model::Chronology {
+        let seg = tri_text::segment(text);
+        let published = published.map(|p| Published {
+            value: p.into(),
+            source: DateSource::MetaTag,
+        });
+        chronology(&ArticleTime {
+            text,
+            segmented: &seg,
+            published: published.as_ref(),
+            url,
+        })
+    }
+
+    #[test]
+    fn the_metadata_wins_over_the_url() {
+        let c = run(
+            "Talks resumed on Friday.",
+            Some("2025-08-05T10:00:00+00:00"),
+            Some("https://news.example/2024/01/02/talks"),
+        );
+        let p = c.publication.unwrap();
+        assert_eq!(
+            (p.date.as_str(), p.evidence),
+            ("2025-08-05", DateEvidence::Metadata)
+        );
+        assert_eq!(c.timexes[0].value, "2025-08-01");
+    }
+
+    #[test]
+    fn url_paths_date_an_article() {
+        for (url, date) in [
+            (
+                "https://www.example.com/world/2025/07/10/kyiv-attack/",
+                "2025-07-10",
+            ),
+            ("https://example.com/news/2025-08-05/putin", "2025-08-05"),
+            ("https://example.com/a/20250805-putin-rejects", "2025-08-05"),
+        ] {
+            let p = run("Talks resumed.", None, Some(url)).publication.unwrap();
+            assert_eq!(
+                (p.date.as_str(), p.evidence),
+                (date, DateEvidence::UrlPath),
+                "{url}"
+            );
+        }
+        // Not dates: an id, an impossible day, a year from the future.
+        for url in [
+            "https://example.com/story/12345678",
+            "https://example.com/2025/13/45/x",
+            "https://example.com/2999/01/01/x",
+        ] {
+            assert_eq!(
+                run("Talks resumed.", None, Some(url)).publication,
+                None,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn identifiers_that_encode_their_time_date_an_article() {
+        let p = run(
+            "Talks resumed.",
+            None,
+            Some("https://www.toutiao.com/article/7525364565807317567/"),
+        )
+        .publication
+        .unwrap();
+        assert_eq!(
+            (p.date.as_str(), p.evidence),
+            ("2025-07-10", DateEvidence::UrlIdentifier)
+        );
+        assert!(p.how.contains("2025-07-10T08:17:55Z"), "{}", p.how);
+        // An X status id: 1,288,834,974,657 ms + (id >> 22).
+        let p = run(
+            "Talks resumed.",
+            None,
+            Some("https://x.com/someone/status/1952712345678901248"),
+        )
+        .publication
+        .unwrap();
+        assert_eq!(p.date, "2025-08-05");
+        // The same digits on another site say nothing.
+        let c = run(
+            "Talks resumed.",
+            None,
+            Some("https://example.com/article/7525364565807317567"),
+        );
+        assert_eq!(c.publication, None);
+    }
+
+    #[test]
+    fn a_date_line_dates_an_article_but_an_event_date_does_not() {
+        let p = run(
+            "KYIV, July 10, 2025 (Reuters) - Russia launched drones overnight.",
+            None,
+            None,
+        )
+        .publication
+        .unwrap();
+        assert_eq!(
+            (p.date.as_str(), p.evidence),
+            ("2025-07-10", DateEvidence::Dateline)
+        );
+        let p = run(
+            "Published: 5 August 2025\nPutin rejected the deadline.",
+            None,
+            None,
+        )
+        .publication
+        .unwrap();
+        assert_eq!(p.date, "2025-08-05");
+        assert_eq!(
+            run("Putin met Trump on August 15, 2025 in Alaska.", None, None).publication,
+            None
+        );
+        // The anchor it gives resolves the relative dates.
+        let c = run(
+            "KYIV, July 10, 2025 (Reuters) - Talks resumed on Monday.",
+            None,
+            None,
+        );
+        assert_eq!(c.timexes.last().unwrap().value, "2025-07-07");
+    }
+
+    #[test]
+    fn past_statements_dated_after_publication_are_flagged() {
+        let c = run(
+            "The Kremlin warned on August 8 that this would prolong the war. On July 8, Trump said he approved weapons.",
+            Some("2025-07-10"),
+            None,
+        );
+        assert_eq!(c.flags.len(), 1, "{c:#?}");
+        let f = &c.flags[0];
+        assert_eq!(c.timexes[f.timex].text, "August 8");
+        assert!(
+            f.explanation.contains("possibly 2025-07-08"),
+            "{}",
+            f.explanation
+        );
+        // The same date in a forecast is not a contradiction.
+        let c = run("Talks will resume on August 8.", Some("2025-07-10"), None);
+        assert!(c.flags.is_empty(), "{c:#?}");
+        assert_eq!(c.predictions.len(), 1);
+    }
+
+    #[test]
+    fn forecasts_deadlines_and_scheduled_events_fall_due() {
+        let c = run(
+            "Trump's ultimatum expires Friday. Officials said defenses could collapse in two or three months. \
+             Leaders meet ahead of talks on Monday. Sanctions will follow within 50 days. \
+             Russia captured the town last month.",
+            Some("2025-08-05"),
+            None,
+        );
+        let got: Vec<(PredictionKind, &str, &str)> = c
+            .predictions
+            .iter()
+            .map(|p| (p.kind, p.cue.as_str(), p.due.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (PredictionKind::Deadline, "expires", "2025-08-08"),
+                (PredictionKind::Forecast, "could", "2025-11-05"),
+                (PredictionKind::Scheduled, "ahead of", "2025-08-11"),
+                (PredictionKind::Forecast, "will", "2025-09-24"),
+            ]
+        );
+        // A forecast about a day already past is a report, not a prediction.
+        let c = run(
+            "He said Russia would win by last Monday.",
+            Some("2025-08-05"),
+            None,
+        );
+        assert!(c.predictions.is_empty(), "{:#?}", c.predictions);
+    }
+
+    #[test]
+    fn periods_cover_their_days() {
+        let p = |v: &str| crate::period_of(v).map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(p("2025"), Some(("2025-01-01".into(), "2025-12-31".into())));
+        assert_eq!(
+            p("2024-02"),
+            Some(("2024-02-01".into(), "2024-02-29".into()))
+        );
+        assert_eq!(
+            p("2025-Q3"),
+            Some(("2025-07-01".into(), "2025-09-30".into()))
+        );
+        assert_eq!(
+            p("2025-W32"),
+            Some(("2025-08-04".into(), "2025-08-10".into()))
+        );
+        assert_eq!(
+            p("2025-08-08T10:30"),
+            Some(("2025-08-08".into(), "2025-08-08".into()))
+        );
+        assert_eq!(p("PRESENT_REF"), None);
+        assert_eq!(p("XXXX-07-09"), None);
+    }
+}

@@ -125,6 +125,39 @@ pub(crate) fn unit(w: &str) -> Option<Unit> {
 
 /// Words that put a weekday or vague expression in the future when they come before it
 /// in its sentence ("will meet on Friday", "expires Friday").
+/// A verb in the simple present that, right before a day ("the talks begin on Monday",
+/// "how the conversation goes on Monday"), puts the day on the calendar ahead: news
+/// writes past events in the past tense, and "says" is left out, being reported speech.
+pub(crate) fn scheduled_present(w: &str) -> bool {
+    matches!(
+        w,
+        "goes"
+            | "go"
+            | "meets"
+            | "meet"
+            | "travels"
+            | "begins"
+            | "begin"
+            | "starts"
+            | "start"
+            | "opens"
+            | "hosts"
+            | "arrives"
+            | "visits"
+            | "resumes"
+            | "resume"
+            | "convenes"
+            | "convene"
+            | "flies"
+            | "heads"
+            | "votes"
+            | "vote"
+            | "testifies"
+            | "takes"
+            | "ends"
+    )
+}
+
 pub(crate) fn future_marker(w: &str) -> bool {
     matches!(
         w,
@@ -153,4 +186,75 @@ pub(crate) fn ordinal(w: &str) -> Option<u32> {
         "fourth" | "4th" => 4,
         _ => return None,
     })
+}
+
+/// Whether `w` (after `prev`) is a verb or adverb in the past: an irregular past form, or
+/// a word in `-ed` after a word that does not make it an adjective or participle ("the
+/// planned talks", "has been delayed" are left out).
+pub(crate) fn past_verb(prev: &str, w: &str) -> bool {
+    const PAST: &[&str] = &[
+        "said",
+        "told",
+        "was",
+        "were",
+        "had",
+        "did",
+        "met",
+        "spoke",
+        "wrote",
+        "went",
+        "came",
+        "took",
+        "made",
+        "gave",
+        "held",
+        "began",
+        "sent",
+        "struck",
+        "hit",
+        "fought",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "saw",
+        "led",
+        "left",
+        "ran",
+        "shot",
+        "broke",
+        "threw",
+        "knew",
+        "thought",
+        "brought",
+        "bought",
+        "sought",
+        "got",
+        "set",
+        "put",
+        "cut",
+        "paid",
+        "heard",
+        "became",
+        "stood",
+        "ago",
+        "yesterday",
+    ];
+    PAST.contains(&w)
+        || w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "to"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
 }

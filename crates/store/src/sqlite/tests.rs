@@ -710,3 +710,68 @@ fn attributions_are_replaced_not_duplicated_and_read_back_whole() {
     assert_eq!(store.article_attributions(&a.id).unwrap(), Some(newer));
     assert_eq!(store.article_attributions("not-stored").unwrap(), None);
 }
+
+#[test]
+fn chronologies_are_replaced_not_duplicated_and_list_their_due_dates() {
+    use tri_model::{
+        Chronology, DateEvidence, Prediction, PredictionKind, PublicationDate, Span, Timex,
+        TimexKind,
+    };
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("The ultimatum expires Friday.");
+    store.put_articles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(store.article_chronology(&a.id).unwrap(), None);
+    let c = Chronology {
+        publication: Some(PublicationDate {
+            date: "2025-08-05".into(),
+            evidence: DateEvidence::UrlPath,
+            confidence: 0.9,
+            how: "the date in the URL's path".into(),
+        }),
+        timexes: vec![Timex {
+            span: Span::new(22, 28),
+            text: "Friday".into(),
+            kind: TimexKind::Date,
+            value: "2025-08-08".into(),
+            modifier: None,
+            upper: None,
+        }],
+        flags: vec![],
+        predictions: vec![Prediction {
+            timex: 0,
+            kind: PredictionKind::Deadline,
+            sentence: Span::new(0, 29),
+            cue: "expires".into(),
+            due: "2025-08-08".into(),
+        }],
+    };
+    let batch = vec![(a.id.clone(), c.clone()), ("not-stored".into(), c.clone())];
+    store.put_chronologies(&batch).unwrap();
+    store.put_chronologies(&batch).unwrap();
+    assert_eq!(store.article_chronology(&a.id).unwrap(), Some(c.clone()));
+    let row: (i64, String, String, String) = store
+        .conn
+        .query_row(
+            "SELECT count(*), published, evidence, next_due FROM article_chronology",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            1,
+            "2025-08-05".into(),
+            "url_path".into(),
+            "2025-08-08".into()
+        )
+    );
+    let newer = Chronology {
+        predictions: vec![],
+        ..c
+    };
+    store
+        .put_chronologies(&[(a.id.clone(), newer.clone())])
+        .unwrap();
+    assert_eq!(store.article_chronology(&a.id).unwrap(), Some(newer));
+}
