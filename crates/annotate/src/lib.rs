@@ -7,12 +7,13 @@
 //! ([`tri_ner`]), and the entities they refer to ([`tri_entities`], with the shipped
 //! gazetteer), then quotes, sources and provenance ([`tri_attribution`]), and the
 //! chronology: publication date, temporal expressions, flags and predictions
-//! ([`tri_time`]).
+//! ([`tri_time`]), and the figures with their units, periods and sources
+//! ([`tri_figures`]), each period dated by the chronology.
 #![forbid(unsafe_code)]
 
 use serde::Serialize;
 use tri_gazetteer::Gazetteer;
-use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Mention, Span};
+use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Figure, Mention, Span};
 use tri_ner::Tagger;
 use tri_text::Segmented;
 
@@ -38,6 +39,8 @@ pub struct Annotated {
     pub attributions: Attributions,
     /// Publication date, temporal expressions, flags and predictions.
     pub chronology: Chronology,
+    /// The figures, in text order.
+    pub figures: Vec<Figure>,
 }
 
 /// What the stages read besides the text.
@@ -76,11 +79,12 @@ impl Annotator {
     /// and a newer model's can be told apart.
     pub fn version(&self) -> String {
         format!(
-            "tri-annotate {} ner {} attribution {} time {}",
+            "tri-annotate {} ner {} attribution {} time {} figures {}",
             env!("CARGO_PKG_VERSION"),
             tri_ner::bundled::model_fingerprint(),
             tri_attribution::fingerprint(),
-            tri_time::fingerprint()
+            tri_time::fingerprint(),
+            tri_figures::fingerprint()
         )
     }
 
@@ -176,12 +180,24 @@ impl Annotator {
                 ..Chronology::default()
             }
         };
+        let mut figures = if language.is_none_or(|l| l == "en") {
+            tri_figures::extract(&tri_figures::Input {
+                text,
+                segmented: &segmented,
+                entities: &entities,
+                attributions: &attributions,
+            })
+        } else {
+            Vec::new()
+        };
+        date_periods(&mut figures, &chronology);
         Annotated {
             segmented,
             mentions,
             entities,
             attributions,
             chronology,
+            figures,
         }
     }
 
@@ -216,6 +232,19 @@ impl Annotator {
             }
         }
         mentions
+    }
+}
+
+/// Gives each figure's period the value of the temporal expression written there, so
+/// that "502 square kilometers in July" covers `2025-07`.
+fn date_periods(figures: &mut [Figure], chronology: &Chronology) {
+    for f in figures {
+        let Some(p) = f.period_span else { continue };
+        f.period_value = chronology
+            .timexes
+            .iter()
+            .find(|t| t.span.start < p.end && p.start < t.span.end)
+            .map(tri_model::Timex::value_range);
     }
 }
 

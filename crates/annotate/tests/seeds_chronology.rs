@@ -199,3 +199,36 @@ fn only_the_impossible_date_is_flagged() {
         assert_eq!(flagged, want, "seed {id}");
     }
 }
+
+#[test]
+fn figure_periods_are_dated_by_the_chronology() {
+    let annotator = tri_annotate::Annotator::bundled().unwrap();
+    let mut checked = 0;
+    for want in expected()["quantities"].as_array().unwrap() {
+        let Some(period) = want["period"].as_str() else {
+            continue;
+        };
+        let id = want["article"].as_str().unwrap();
+        let (_, a, _) = seed(id);
+        let figures = annotator.annotate_article(a).figures;
+        let text = want["text"].as_str().unwrap();
+        let f = figures
+            .iter()
+            .find(|f| f.text.contains(text) || text.contains(&f.text))
+            .unwrap_or_else(|| panic!("{id}: no figure {text:?}"));
+        // The expected file writes the period in words; the pipeline gives its value.
+        let value = match period {
+            "past three months" => "P3M",
+            "2025" => "2025",
+            "July 2025" => "2025-07",
+            other => panic!("a period this test does not know: {other}"),
+        };
+        assert_eq!(
+            f.period_value.as_deref(),
+            Some(value),
+            "{id} {text:?}: {f:#?}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "the seeds give three periods");
+}

@@ -2,6 +2,7 @@
 //! store, shows progress and prints; every capability lives in a library crate.
 #![forbid(unsafe_code)]
 
+mod figures;
 mod render;
 mod timeline;
 
@@ -427,11 +428,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let entities = store.article_entities(&article.id)?;
             let attributions = store.article_attributions(&article.id)?;
             let chronology = store.article_chronology(&article.id)?;
+            let figures = store.article_figures(&article.id)?;
             if json {
                 let mut value = serde_json::to_value(&article)?;
                 value["entities"] = serde_json::to_value(&entities)?;
                 value["attributions"] = serde_json::to_value(&attributions)?;
                 value["chronology"] = serde_json::to_value(&chronology)?;
+                value["figures"] = serde_json::to_value(&figures)?;
                 outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 out!("{}", render::article_text(&article));
@@ -445,6 +448,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if let Some(c) = &chronology {
                     let today = chrono::Local::now().date_naive();
                     out!("\ndates:\n{}", timeline::dates_text(&article, c, today));
+                }
+                if let Some(f) = &figures {
+                    out!("\nfigures:\n{}", figures::figures_text(f, "  "));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -579,10 +585,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .map(|a| store.article_chronology(&a.id))
                 .collect::<Result<Vec<_>, _>>()?;
+            let figures = articles
+                .iter()
+                .map(|a| store.article_figures(&a.id))
+                .collect::<Result<Vec<_>, _>>()?;
             let stored = render::Stored {
                 articles: &articles,
                 attributions: &attributions,
                 chronologies: &chronologies,
+                figures: &figures,
             };
             let out = match format {
                 Format::Text => render::report_text(&stored, &summary),

@@ -5,7 +5,8 @@ use std::fmt::Write;
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
 use tri_model::{
-    Article, Attributions, Chronology, Entity, OutletEvidence, Quote, QuoteKind, Source, SourceKind,
+    Article, Attributions, Chronology, Entity, Figure, OutletEvidence, Quote, QuoteKind, Source,
+    SourceKind,
 };
 use tri_store::{ArticleSummary, EntitySummary};
 
@@ -112,6 +113,7 @@ pub struct Stored<'a> {
     pub articles: &'a [Article],
     pub attributions: &'a [Option<Attributions>],
     pub chronologies: &'a [Option<Chronology>],
+    pub figures: &'a [Option<Vec<Figure>>],
 }
 
 /// The publication date with a mark when it was inferred rather than given.
@@ -128,6 +130,7 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         articles,
         attributions,
         chronologies,
+        figures,
     } = *stored;
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary_line(articles, summary));
@@ -168,6 +171,12 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
                 let _ = writeln!(out, "    {line}");
             }
         }
+        if let Some(Some(f)) = figures.get(i) {
+            if !f.is_empty() {
+                out.push_str("    figures:\n");
+                out.push_str(&crate::figures::figures_text(f, "      "));
+            }
+        }
     }
     failures_text(&mut out, &summary.failures);
     out
@@ -179,6 +188,7 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         articles,
         attributions,
         chronologies,
+        figures,
     } = *stored;
     let mut out = String::new();
     let _ = writeln!(
@@ -208,6 +218,9 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
     for (i, a) in articles.iter().enumerate() {
         if let Some(Some(c)) = chronologies.get(i) {
             chronology_markdown(&mut out, i, a, c);
+        }
+        if let Some(Some(f)) = figures.get(i) {
+            figures_markdown(&mut out, i, a, f);
         }
         let Some(Some(at)) = attributions.get(i) else {
             continue;
@@ -289,6 +302,36 @@ fn chronology_markdown(out: &mut String, i: usize, a: &Article, c: &Chronology) 
     }
 }
 
+/// The figures of one article as a Markdown table.
+fn figures_markdown(out: &mut String, i: usize, a: &Article, figures: &[Figure]) {
+    if figures.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n## {}. Figures: {}\n\n| figure | value | unit | of | period | source |\n|---|---:|---|---|---|---|",
+        i + 1,
+        md(&headline(a.title.as_deref(), &a.text, 60))
+    );
+    for f in figures {
+        let period = match (&f.period, &f.period_value) {
+            (Some(p), Some(v)) => format!("{p} ({v})"),
+            (Some(p), None) => p.clone(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            md(&truncate(&f.text, 60)),
+            md(&crate::figures::value_text(f)),
+            md(f.unit.as_deref().unwrap_or("")),
+            md(f.counted.as_deref().unwrap_or("")),
+            md(&period),
+            md(f.source.as_deref().unwrap_or(""))
+        );
+    }
+}
+
 fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -303,6 +346,8 @@ pub struct ReportJson<'a> {
     /// Per article: its publication date and how it was known, temporal expressions,
     /// flags and predictions (null when it was not annotated).
     pub chronologies: &'a [Option<Chronology>],
+    /// Per article: its figures (null when it was not annotated).
+    pub figures: &'a [Option<Vec<Figure>>],
     pub new: usize,
     pub already_stored: usize,
     pub failures: Vec<FailureJson<'a>>,
@@ -322,6 +367,7 @@ pub fn report_json<'a>(stored: &Stored<'a>, summary: &'a IngestSummary) -> Repor
         articles: stored.articles,
         attributions: stored.attributions,
         chronologies: stored.chronologies,
+        figures: stored.figures,
         new: summary.new,
         already_stored: summary.already_stored,
         failures: summary

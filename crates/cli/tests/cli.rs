@@ -1010,6 +1010,20 @@ fn timeline_orders_dated_statements_and_flags_and_predictions() {
         show.contains("\ndates:\n") && show.contains("FLAG \"August 8\""),
         "{show}"
     );
+    assert!(
+        show.contains("\nfigures:\n") && show.contains("110000 troops"),
+        "{show}"
+    );
+    let shown: Value =
+        serde_json::from_str(&stdout(&triangulate(&db, &["show", &id, "--json"]))).unwrap();
+    let troops = shown["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "110,000 troops")
+        .expect("the troops figure");
+    assert_eq!(troops["value"], 110000.0);
+    assert_eq!(shown["chronology"]["publication"]["date"], "2025-07-10");
     let out = triangulate(&db, &["timeline", "nope"]);
     assert!(!out.status.success());
     assert!(

@@ -269,6 +269,7 @@ fn figure(s: &Sentence, core: &Core, input: &Input) -> Option<Figure> {
         counted_span,
         period: None,
         period_span: None,
+        period_value: None,
         source,
         source_span,
         quote,

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
 use tri_annotate::Annotator;
-use tri_model::{Article, Attributions, Chronology, Entity, Published, RawDoc};
+use tri_model::{Article, Attributions, Chronology, Entity, Figure, Published, RawDoc};
 use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
@@ -141,6 +141,7 @@ pub fn ingest(
             // The entities last: they mark the article annotated.
             store.put_attributions(&pending.attributions)?;
             store.put_chronologies(&pending.chronologies)?;
+            store.put_figures(&pending.figures)?;
             store.put_entities(&pending.entities, version)?;
         }
         *pending = Pending::default();
@@ -185,6 +186,7 @@ fn annotate(annotator: &Annotator, article: &Article) -> Result<Annotations, Fai
             entities: found.entities,
             attributions: found.attributions,
             chronology: found.chronology,
+            figures: found.figures,
         }
     })
 }
@@ -216,6 +218,8 @@ pub struct Annotations {
     pub attributions: Attributions,
     /// Its publication date, temporal expressions, flags and predictions.
     pub chronology: Chronology,
+    /// Its figures.
+    pub figures: Vec<Figure>,
 }
 
 /// Annotations waiting for their articles' batch to be written, one list per table.
@@ -224,6 +228,7 @@ struct Pending {
     entities: Vec<(String, Vec<Entity>)>,
     attributions: Vec<(String, Attributions)>,
     chronologies: Vec<(String, Chronology)>,
+    figures: Vec<(String, Vec<Figure>)>,
 }
 
 impl Pending {
@@ -231,6 +236,7 @@ impl Pending {
         self.entities.push((id.to_string(), found.entities));
         self.attributions.push((id.to_string(), found.attributions));
         self.chronologies.push((id.to_string(), found.chronology));
+        self.figures.push((id.to_string(), found.figures));
     }
 }
 

@@ -48,6 +48,11 @@ pub struct Figure {
     pub period: Option<String>,
     /// Where the period is written.
     pub period_span: Option<Span>,
+    /// The period as a TIMEX3 value, from the temporal expression written there
+    /// (`2025-07` for "in July" in an article of August 2025, `P3M` for "in the past
+    /// three months"); set by the annotation pipeline, which knows both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_value: Option<String>,
     /// Who gives the figure: the source a cue names ("per DeepStateMap data" →
     /// "DeepStateMap", "according to Finland's Black Bird Group" → "Black Bird Group"),
     /// else the speaker of the quote or reported speech the figure stands in.

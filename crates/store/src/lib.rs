@@ -37,7 +37,9 @@ mod sqlite;
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, InputFormat, Published};
+use tri_model::{
+    Article, Attributions, Chronology, Entity, EntityKind, Figure, InputFormat, Published,
+};
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
@@ -106,6 +108,14 @@ pub trait Store {
     /// The chronology of the article with this full id; `None` when it has not been
     /// annotated.
     fn article_chronology(&self, id: &str) -> Result<Option<Chronology>, StoreError>;
+
+    /// Replaces the figures of stored articles, in one transaction; like
+    /// [`Store::put_attributions`], store them before the entities.
+    fn put_figures(&mut self, batch: &[(String, Vec<Figure>)]) -> Result<(), StoreError>;
+
+    /// The figures of the article with this full id; `None` when it has not been
+    /// annotated.
+    fn article_figures(&self, id: &str) -> Result<Option<Vec<Figure>>, StoreError>;
 
     /// Every canonical entity in the store with how many articles mention it, most
     /// mentioned first, ties broken by key.

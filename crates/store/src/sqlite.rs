@@ -12,7 +12,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{Article, Attributions, Chronology, DateSource, Entity, EntityKind, Published};
+use tri_model::{
+    Article, Attributions, Chronology, DateSource, Entity, EntityKind, Figure, Published,
+};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
 use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
@@ -463,6 +465,23 @@ impl Store for SqliteStore {
 
     fn article_chronology(&self, id: &str) -> Result<Option<Chronology>, StoreError> {
         self.article_detail("article_chronology", "chronology", id)
+    }
+
+    fn put_figures(&mut self, batch: &[(String, Vec<Figure>)]) -> Result<(), StoreError> {
+        self.per_stored_article(batch, |tx, seq, figures| {
+            let detail = serde_json::to_string(figures).expect("figures always serialize");
+            tx.prepare_cached(
+                "INSERT INTO article_figures (article_seq, figures, detail) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT(article_seq) DO UPDATE SET \
+                 figures = excluded.figures, detail = excluded.detail",
+            )?
+            .execute(rusqlite::params![seq, figures.len() as i64, detail])?;
+            Ok(())
+        })
+    }
+
+    fn article_figures(&self, id: &str) -> Result<Option<Vec<Figure>>, StoreError> {
+        self.article_detail("article_figures", "figures", id)
     }
 
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {

@@ -775,3 +775,42 @@ fn chronologies_are_replaced_not_duplicated_and_list_their_due_dates() {
         .unwrap();
     assert_eq!(store.article_chronology(&a.id).unwrap(), Some(newer));
 }
+
+#[test]
+fn figures_are_replaced_not_duplicated() {
+    use tri_model::{Figure, FigureKind, Span};
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("Russia has 110,000 troops there.");
+    store.put_articles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(store.article_figures(&a.id).unwrap(), None);
+    let troops = Figure {
+        span: Span::new(11, 25),
+        text: "110,000 troops".into(),
+        kind: FigureKind::Count,
+        value: 110000.0,
+        upper: None,
+        approx: None,
+        approx_text: None,
+        unit: Some("troops".into()),
+        unit_text: Some("troops".into()),
+        counted: Some("troops".into()),
+        counted_span: Some(Span::new(19, 25)),
+        period: None,
+        period_span: None,
+        period_value: None,
+        source: None,
+        source_span: None,
+        quote: None,
+    };
+    let batch = vec![(a.id.clone(), vec![troops.clone()])];
+    store.put_figures(&batch).unwrap();
+    store.put_figures(&batch).unwrap();
+    assert_eq!(store.article_figures(&a.id).unwrap(), Some(vec![troops]));
+    store.put_figures(&[(a.id.clone(), vec![])]).unwrap();
+    assert_eq!(store.article_figures(&a.id).unwrap(), Some(vec![]));
+    let rows: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM article_figures", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
+}
