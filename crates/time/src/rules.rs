@@ -823,6 +823,15 @@ impl Ctx<'_> {
             Some(x) => x,
             // "the past year", "the next month": one unit.
             None if framed && words::unit(self.w(at)).is_some() => (Some(1), at),
+            // "for weeks", "within months", "over centuries": an unknown number.
+            None if at == i
+                && i > 0
+                && matches!(self.w(i - 1), "for" | "within" | "over")
+                && self.w(at).ends_with('s')
+                && words::unit(self.w(at)).is_some_and(|u| !u.is_clock()) =>
+            {
+                (None, at)
+            }
             None => return None,
         };
         let unit = words::unit(self.w(u_at))?;
@@ -935,6 +944,20 @@ impl Ctx<'_> {
             if let Some(d) = decade(self.w(i + 1)) {
                 return Some(Hit::new(i + 2, TimexKind::Date, d));
             }
+            let nineteen_tens = match self.w(i + 1) {
+                "twenties" => Some(2),
+                "thirties" => Some(3),
+                "forties" => Some(4),
+                "fifties" => Some(5),
+                "sixties" => Some(6),
+                "seventies" => Some(7),
+                "eighties" => Some(8),
+                "nineties" => Some(9),
+                _ => None,
+            };
+            if let Some(t) = nineteen_tens {
+                return Some(Hit::new(i + 2, TimexKind::Date, format!("19{t}")));
+            }
             // "the early 1980s", "the mid-1990s".
             let modifier = match self.w(i + 1) {
                 "early" => "START",
@@ -958,6 +981,31 @@ impl Ctx<'_> {
         }
         if let Some((y, end)) = self.spelled_year(i) {
             return Some(Hit::new(end, TimexKind::Date, y.to_string()));
+        }
+        // "the 20th century" → 19, "the nineties" → 199.
+        if self.w(i + 1) == "century" {
+            let n = self
+                .w(i)
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u32>()
+                .ok()
+                .filter(|_| self.is_number(i))
+                .or_else(|| words::ordinal(self.w(i)))
+                .filter(|n| (1..=21).contains(n))?;
+            return Some(Hit::new(i + 2, TimexKind::Date, format!("{:02}", n - 1)));
+        }
+        // "mid-1996".
+        if let Some(y) = self
+            .w(i)
+            .strip_prefix("mid-")
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1900..=2100).contains(y))
+        {
+            return Some(Hit {
+                modifier: Some("MID".into()),
+                ..Hit::new(i + 1, TimexKind::Date, y.to_string())
+            });
         }
         let y = self.year_at(i)?;
         if !(1900..=2100).contains(&y) {
@@ -996,7 +1044,18 @@ impl Ctx<'_> {
         ) || matches!(next, "and" | "or");
         let standalone = i + 1 >= self.len() || self.seg.tokens[i + 1].kind == TokenKind::Punct;
         let counted = words::unit(next).is_some() || next.ends_with('s') && next.len() > 3;
-        ((by_preposition || standalone) && !counted)
+        // A year naming a thing after a determiner: "the 2000 Olympics", "a 1971
+        // Convention", "his unsuccessful 1996 campaign", "That 1978 resolution".
+        let determined = matches!(
+            prev,
+            "the" | "a" | "an" | "that" | "this" | "these" | "those" | "our"
+        ) || (i >= 2
+            && matches!(self.w(i - 2), "the" | "a" | "his" | "her" | "its" | "their"));
+        let names_a_thing = i + 1 < self.len()
+            && self.seg.tokens[i + 1].kind == TokenKind::Word
+            && (self.is_cap(i + 1) || !counted);
+        let modifies = determined && names_a_thing && words::unit(next).is_none();
+        (((by_preposition || standalone) && !counted) || modifies)
             .then(|| Hit::new(i + 1, TimexKind::Date, y.to_string()))
     }
 }

@@ -434,3 +434,110 @@ mod chronology {
         assert_eq!(p("XXXX-07-09"), None);
     }
 }
+
+#[test]
+fn times_join_their_days_and_days_their_dates() {
+    assert_eq!(
+        values(
+            "Bids are due by 5 p.m. EST Nov. 9. The vote was at 10 p.m. Wednesday.",
+            "1989-11-02"
+        ),
+        [
+            pair("5 p.m. EST Nov. 9", "1989-11-09T17:00"),
+            pair("10 p.m. Wednesday", "1989-11-01T22:00")
+        ]
+    );
+    assert_eq!(
+        values("The rally is set for Saturday, April 25.", "1998-04-24"),
+        [pair("Saturday, April 25", "1998-04-25")]
+    );
+}
+
+#[test]
+fn months_without_tense_take_the_nearest_year() {
+    // A payment date ahead, a month behind, and a past statement a month ahead.
+    assert_eq!(
+        values("The dividend is payable Dec. 15.", "1989-11-02"),
+        [pair("Dec. 15", "1989-12-15")]
+    );
+    assert_eq!(
+        values("The January contract trades at $20.", "1989-11-02"),
+        [pair("January", "1990-01")]
+    );
+    assert_eq!(
+        values(
+            "The Kremlin warned on December 8 that it would respond.",
+            "1989-11-02"
+        ),
+        [pair("December 8", "1989-12-08")]
+    );
+    assert_eq!(
+        values("Sales fell in March, the company said.", "1989-11-02"),
+        [pair("March", "1989-03")]
+    );
+}
+
+#[test]
+fn decades_centuries_and_spelled_years() {
+    assert_eq!(
+        tags(
+            "Growth slowed in the early 1980s and the mid-1990s.",
+            "1998-02-13"
+        ),
+        [
+            ("the early 1980s".into(), "198".into(), Some("START".into())),
+            ("the mid-1990s".into(), "199".into(), Some("MID".into()))
+        ]
+    );
+    assert_eq!(
+        values(
+            "In nineteen ninety-six, as in the nineties and the 20th century, it grew.",
+            "1998-02-13"
+        ),
+        [
+            pair("nineteen ninety-six", "1996"),
+            pair("the nineties", "199"),
+            pair("20th century", "19")
+        ]
+    );
+    // Not a year: an amount of people.
+    assert!(values("Two thousand people marched.", "1998-02-13").is_empty());
+}
+
+#[test]
+fn years_that_name_a_thing() {
+    assert_eq!(
+        values(
+            "He lost his unsuccessful 1996 campaign before the 2000 Olympics; mid-1996 was hard.",
+            "1998-02-13"
+        ),
+        [
+            pair("1996", "1996"),
+            pair("2000", "2000"),
+            pair("mid-1996", "1996")
+        ]
+    );
+    assert!(values("Some 2000 soldiers died.", "1998-02-13").is_empty());
+}
+
+#[test]
+fn quarters_of_a_named_year_and_vague_spans() {
+    assert_eq!(
+        values(
+            "Profit rose from the 1988 quarter and from the third quarter of 1984.",
+            "1989-10-30"
+        ),
+        [
+            pair("the 1988 quarter", "1988-Q3"),
+            pair("the third quarter of 1984", "1984-Q3")
+        ]
+    );
+    assert_eq!(
+        values("Talks went on for weeks, several years ago.", "1998-02-13"),
+        [pair("weeks", "PXW"), pair("several years ago", "PAST_REF")]
+    );
+    assert_eq!(
+        values("Three-quarters of the vote", "1998-02-13"),
+        Vec::<(String, String)>::new()
+    );
+}
