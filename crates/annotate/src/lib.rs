@@ -238,12 +238,15 @@ impl Annotator {
 /// Gives each figure's period the value of the temporal expression written there, so
 /// that "502 square kilometers in July" covers `2025-07`.
 fn date_periods(figures: &mut [Figure], chronology: &Chronology) {
+    let timexes = &chronology.timexes;
     for f in figures {
         let Some(p) = f.period_span else { continue };
-        f.period_value = chronology
-            .timexes
-            .iter()
-            .find(|t| t.span.start < p.end && p.start < t.span.end)
+        // Timexes are in text order and do not overlap: the first one ending after the
+        // period starts is the only candidate.
+        let at = timexes.partition_point(|t| t.span.end <= p.start);
+        f.period_value = timexes
+            .get(at)
+            .filter(|t| t.span.start < p.end)
             .map(tri_model::Timex::value_range);
     }
 }

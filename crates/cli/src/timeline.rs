@@ -65,9 +65,13 @@ pub fn status(due: &str, today: NaiveDate) -> &'static str {
 pub fn entries<'a>(articles: &'a [(Article, Chronology)], today: NaiveDate) -> Vec<Entry<'a>> {
     let mut out = Vec::new();
     for (article, c) in articles {
+        let predictions: std::collections::HashMap<usize, &tri_model::Prediction> =
+            c.predictions.iter().map(|p| (p.timex, p)).collect();
+        let flags: std::collections::HashMap<usize, &tri_model::TimeFlag> =
+            c.flags.iter().map(|f| (f.timex, f)).collect();
         for (i, t) in c.timexes.iter().enumerate() {
-            let prediction = c.predictions.iter().find(|p| p.timex == i);
-            let flag = c.flags.iter().find(|f| f.timex == i);
+            let prediction = predictions.get(&i).copied();
+            let flag = flags.get(&i).copied();
             let (from, to) = match (calendar_days(t), prediction) {
                 (Some(days), _) => days,
                 // "in two or three months": from publication to the due day.

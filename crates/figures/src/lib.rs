@@ -91,6 +91,7 @@ pub fn extract(input: &Input) -> Vec<Figure> {
         .filter(|t| t.kind == TokenKind::Url)
         .map(|t| t.span)
         .collect();
+    let quotes = QuoteParts::new(input.attributions);
     let mut out = Vec::new();
     for sentence in &input.segmented.sentences {
         let toks = scan::scan(text, sentence.span.start, sentence.span.end);
@@ -116,7 +117,7 @@ pub fn extract(input: &Input) -> Vec<Figure> {
         }
         let mut found: Vec<(Figure, usize, usize)> = Vec::new();
         for (n, core) in cores.iter().enumerate() {
-            if let Some(f) = figure(&s, core, input) {
+            if let Some(f) = figure(&s, core, input, &quotes) {
                 let prev_end = n.checked_sub(1).map_or(0, |p| cores[p].end_tok);
                 let next_start = cores.get(n + 1).map_or(toks.len(), |c| c.first_tok);
                 found.push((f, prev_end, next_start));
@@ -148,7 +149,44 @@ pub fn extract(input: &Input) -> Vec<Figure> {
 }
 
 /// A figure from its core: what it counts, its source and its quote.
-fn figure(s: &Sentence, core: &Core, input: &Input) -> Option<Figure> {
+/// Every part of every quote, sorted by start, with the furthest end reached so far, so
+/// that the quotes holding a span are found without a scan of them all: a long document
+/// has tens of thousands of quotes and figures.
+struct QuoteParts {
+    parts: Vec<(Span, usize)>,
+    reach: Vec<usize>,
+}
+
+impl QuoteParts {
+    fn new(at: &tri_model::Attributions) -> Self {
+        let mut parts: Vec<(Span, usize)> = at
+            .quotes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, q)| q.parts.iter().map(move |p| (*p, i)))
+            .collect();
+        parts.sort_by_key(|(p, _)| (p.start, p.end));
+        let mut reach = Vec::with_capacity(parts.len());
+        let mut furthest = 0;
+        for (p, _) in &parts {
+            furthest = furthest.max(p.end);
+            reach.push(furthest);
+        }
+        QuoteParts { parts, reach }
+    }
+
+    /// The quotes with a part that contains `span`.
+    fn holding(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let last = self.parts.partition_point(|(p, _)| p.start <= span.start);
+        (0..last)
+            .rev()
+            .take_while(move |&j| self.reach[j] >= span.end)
+            .filter(move |&j| self.parts[j].0.contains(span))
+            .map(move |j| self.parts[j].1)
+    }
+}
+
+fn figure(s: &Sentence, core: &Core, input: &Input, quotes: &QuoteParts) -> Option<Figure> {
     let text = input.text;
     let mut span = core.span;
     let mut kind = core.kind;
@@ -230,17 +268,10 @@ fn figure(s: &Sentence, core: &Core, input: &Input) -> Option<Figure> {
         None => (None, None),
     };
     let at = &input.attributions;
-    let quote = at
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| {
-            q.parts
-                .iter()
-                .any(|p| p.contains(span) || p.contains(core.span))
-        })
-        .min_by_key(|(_, q)| q.extent().len())
-        .map(|(i, _)| i);
+    let quote = quotes
+        .holding(core.span)
+        .chain(quotes.holding(span))
+        .min_by_key(|&i| (at.quotes[i].extent().len(), i));
     if source.is_none() {
         if let Some(q) = quote.map(|i| &at.quotes[i]) {
             if let Some(src) = q.source.and_then(|k| at.sources.get(k)) {
