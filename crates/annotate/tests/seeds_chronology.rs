@@ -12,35 +12,9 @@ use std::sync::OnceLock;
 use serde_json::Value;
 use tri_model::{Article, Chronology, DateEvidence, DateSource, Published};
 
-const SEEDS: [(&str, &str); 5] = [
-    ("000", "000_6957dbedd507531b.txt"),
-    ("001", "001_409c474fb3687218.txt"),
-    ("002", "002_6a1ededbb51043c5.txt"),
-    ("003", "003_27f29ae969c6fbd6.txt"),
-    ("004", "004_4e2b5d02a6542def.txt"),
-];
-
-fn repo() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn expected() -> &'static Value {
     static DONE: OnceLock<Value> = OnceLock::new();
-    DONE.get_or_init(|| {
-        serde_json::from_str(
-            &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
-        )
-        .unwrap()
-    })
-}
-
-fn article(file: &str) -> Article {
-    let bytes = std::fs::read(repo().join("examples/seeds").join(file)).unwrap();
-    let raw = tri_reader::read_bytes(file, bytes, &tri_reader::ReadOptions::default())
-        .next()
-        .expect("one document")
-        .expect("a readable seed");
-    tri_extract::extract(&raw).expect("an article")
+    DONE.get_or_init(tri_seeds::expected)
 }
 
 /// Each seed with its chronology: 000 as extracted, the others with the user's date.
@@ -48,10 +22,9 @@ fn seeds() -> &'static Vec<(&'static str, Article, Chronology)> {
     static DONE: OnceLock<Vec<(&str, Article, Chronology)>> = OnceLock::new();
     DONE.get_or_init(|| {
         let annotator = tri_annotate::Annotator::bundled().expect("the bundled models load");
-        SEEDS
-            .iter()
-            .map(|&(id, file)| {
-                let mut a = article(file);
+        tri_seeds::articles()
+            .into_iter()
+            .map(|(id, mut a)| {
                 if id != "000" {
                     let date = expected()["articles"][id]["published"].as_str().unwrap();
                     a.published = Some(Published {
@@ -87,8 +60,8 @@ fn seed_000_is_dated_by_its_url_identifier() {
 #[test]
 fn undated_seeds_get_no_invented_date() {
     let annotator = tri_annotate::Annotator::bundled().unwrap();
-    for &(id, file) in &SEEDS[1..] {
-        let c = annotator.annotate_article(&article(file)).chronology;
+    for (id, a) in tri_seeds::articles().into_iter().skip(1) {
+        let c = annotator.annotate_article(&a).chronology;
         assert_eq!(c.publication, None, "seed {id}: nothing in it dates it");
     }
 }

@@ -9,40 +9,14 @@ use serde_json::Value;
 use tri_gazetteer::Gazetteer;
 use tri_model::{Article, Attributions, SourceKind};
 
-const SEEDS: [(&str, &str); 5] = [
-    ("000", "000_6957dbedd507531b.txt"),
-    ("001", "001_409c474fb3687218.txt"),
-    ("002", "002_6a1ededbb51043c5.txt"),
-    ("003", "003_27f29ae969c6fbd6.txt"),
-    ("004", "004_4e2b5d02a6542def.txt"),
-];
-
-fn repo() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn seeds() -> &'static Vec<(&'static str, Article, Attributions)> {
     static DONE: OnceLock<Vec<(&str, Article, Attributions)>> = OnceLock::new();
     DONE.get_or_init(|| {
         let annotator = tri_annotate::Annotator::bundled().expect("the bundled models load");
-        SEEDS
-            .iter()
-            .map(|&(id, file)| {
-                let path = repo().join("examples/seeds").join(file);
-                let bytes = std::fs::read(&path).unwrap();
-                let raw = tri_reader::read_bytes(file, bytes, &tri_reader::ReadOptions::default())
-                    .next()
-                    .expect("one document")
-                    .expect("a readable seed");
-                let article = tri_extract::extract(&raw).expect("an article");
-                let at = annotator
-                    .annotate_with(
-                        &article.text,
-                        article.language.as_deref(),
-                        article.outlet.as_deref(),
-                        article.title.as_deref(),
-                    )
-                    .attributions;
+        tri_seeds::articles()
+            .into_iter()
+            .map(|(id, article)| {
+                let at = annotator.annotate_article(&article).attributions;
                 (id, article, at)
             })
             .collect()
@@ -50,10 +24,7 @@ fn seeds() -> &'static Vec<(&'static str, Article, Attributions)> {
 }
 
 fn expected() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(repo().join("examples/seeds-expected.json")).unwrap(),
-    )
-    .unwrap()
+    tri_seeds::expected()
 }
 
 fn seed(id: &str) -> &'static (&'static str, Article, Attributions) {

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::render::one_line;
+
 use tri_model::{Approximation, Figure};
 
 /// The value as a reader checks it: `≈0.2`, `>110000`, `2–3`, `3e11` as `300000000000`.
@@ -60,15 +62,5 @@ pub fn figures_text(figures: &[Figure], indent: &str) -> String {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    out
-}
-
-fn one_line(s: &str, width: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= width {
-        return flat;
-    }
-    let mut out: String = flat.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
     out
 }

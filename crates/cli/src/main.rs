@@ -652,58 +652,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
             predictions,
             system,
             json,
-        }) => {
-            let report = match predictions {
-                Some(pred) => tri_eval::timex::score_predictions(
-                    &data,
-                    &pred,
-                    system.as_deref().unwrap_or("other"),
-                )
-                .with_context(|| scoring(&pred, &data))?,
-                None => tri_eval::timex::evaluate(&data).with_context(|| {
-                    format!("evaluating temporal expressions on {}", data.display())
-                })?,
-            };
-            finish_eval(report, system, json)
-        }
+        }) => eval_scored(
+            &data,
+            predictions.as_deref(),
+            system,
+            json,
+            "temporal expressions",
+            tri_eval::timex::score_predictions,
+            tri_eval::timex::evaluate,
+        ),
         Command::Eval(EvalCommand::Quantities {
             data,
             predictions,
             system,
             write,
             json,
-        }) => {
-            let report = match predictions {
-                Some(pred) => tri_eval::quantities::score_predictions(
-                    &data,
-                    &pred,
-                    system.as_deref().unwrap_or("other"),
-                )
-                .with_context(|| scoring(&pred, &data))?,
-                None => tri_eval::quantities::evaluate(&data, write.as_deref())
-                    .with_context(|| format!("evaluating quantities on {}", data.display()))?,
-            };
-            finish_eval(report, system, json)
-        }
+        }) => eval_scored(
+            &data,
+            predictions.as_deref(),
+            system,
+            json,
+            "quantities",
+            tri_eval::quantities::score_predictions,
+            |data| tri_eval::quantities::evaluate(data, write.as_deref()),
+        ),
         Command::Eval(EvalCommand::Quotes {
             data,
             predictions,
             system,
             write,
             json,
-        }) => {
-            let report = match predictions {
-                Some(pred) => tri_eval::quotes::score_predictions(
-                    &data,
-                    &pred,
-                    system.as_deref().unwrap_or("other"),
-                )
-                .with_context(|| scoring(&pred, &data))?,
-                None => tri_eval::quotes::evaluate(&data, write.as_deref())
-                    .with_context(|| format!("evaluating quotes on {}", data.display()))?,
-            };
-            finish_eval(report, system, json)
-        }
+        }) => eval_scored(
+            &data,
+            predictions.as_deref(),
+            system,
+            json,
+            "quotes",
+            tri_eval::quotes::score_predictions,
+            |data| tri_eval::quotes::evaluate(data, write.as_deref()),
+        ),
         Command::Train(TrainCommand::Ner {
             train,
             dev,
@@ -819,6 +806,27 @@ fn finish_eval(
         *report.system_mut() = name;
     }
     print_report(&report, || report.table(), json)
+}
+
+/// An evaluation that either runs our pipeline on `data` or, given `predictions`, scores
+/// another system's files against it with the same code; then prints the report.
+fn eval_scored<R: tri_eval::Report, E: std::error::Error + Send + Sync + 'static>(
+    data: &Path,
+    predictions: Option<&Path>,
+    system: Option<String>,
+    json: bool,
+    what: &str,
+    score: impl FnOnce(&Path, &Path, &str) -> Result<R, E>,
+    evaluate: impl FnOnce(&Path) -> Result<R, E>,
+) -> Result<ExitCode> {
+    let report = match predictions {
+        Some(pred) => score(data, pred, system.as_deref().unwrap_or("other"))
+            .with_context(|| scoring(pred, data))?,
+        None => {
+            evaluate(data).with_context(|| format!("evaluating {what} on {}", data.display()))?
+        }
+    };
+    finish_eval(report, system, json)
 }
 
 fn scoring(predictions: &Path, data: &Path) -> String {

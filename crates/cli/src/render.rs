@@ -28,7 +28,12 @@ fn headline(title: Option<&str>, text: &str, width: usize) -> String {
     truncate(line, width)
 }
 
-fn truncate(s: &str, width: usize) -> String {
+/// `s` on one line (runs of white space as one space), cut to `width` characters.
+pub(crate) fn one_line(s: &str, width: usize) -> String {
+    truncate(&s.split_whitespace().collect::<Vec<_>>().join(" "), width)
+}
+
+pub(crate) fn truncate(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         return s.to_string();
     }

@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use crate::render::one_line;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use tri_model::{Article, Chronology, DateEvidence, PredictionKind, Timex, TimexKind};
@@ -163,16 +165,6 @@ pub fn publication_line(c: &Chronology) -> String {
 
 fn short(id: &str) -> &str {
     &id[..id.len().min(8)]
-}
-
-fn one_line(s: &str, width: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= width {
-        return flat;
-    }
-    let mut out: String = flat.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// `timeline`, terminal form: the articles and their publication dates, then one line

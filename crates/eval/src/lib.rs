@@ -62,3 +62,20 @@ pub enum EvalError {
         message: String,
     },
 }
+
+/// The shipped annotation pipeline, for the tasks that run it; its failure to load is the
+/// evaluation's error.
+pub(crate) fn bundled_annotator() -> Result<tri_annotate::Annotator, EvalError> {
+    tri_annotate::Annotator::bundled().map_err(|e| EvalError::Format {
+        path: std::path::PathBuf::from("<bundled models>"),
+        message: e.to_string(),
+    })
+}
+
+/// Creates the folder predictions are written to.
+pub(crate) fn create_dir(dir: &std::path::Path) -> Result<(), EvalError> {
+    std::fs::create_dir_all(dir).map_err(|source| EvalError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })
+}

@@ -28,7 +28,7 @@
 //! The same scorer reads another system's predictions in the same TSV layout
 //! (`DOCID.tsv`), so peers are measured by the same code.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -487,15 +487,9 @@ impl Counts {
 /// every paragraph and scores it; `write` keeps the predictions as `DOCID.tsv` there.
 pub fn evaluate(dir: &Path, write: Option<&Path>) -> Result<QuantitiesReport, EvalError> {
     let docs = read(dir)?;
-    let annotator = tri_annotate::Annotator::bundled().map_err(|e| EvalError::Format {
-        path: PathBuf::from("<bundled models>"),
-        message: e.to_string(),
-    })?;
+    let annotator = crate::bundled_annotator()?;
     if let Some(w) = write {
-        std::fs::create_dir_all(w).map_err(|source| EvalError::Io {
-            path: w.to_path_buf(),
-            source,
-        })?;
+        crate::create_dir(w)?;
     }
     // Load what loads lazily (gazetteer, lexicons) before the clock starts.
     let warm = annotator.annotate("Some 5 km were taken, officials said.", Some("en"));

@@ -14,7 +14,7 @@
 //! so peers are measured by the same code.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -558,15 +558,9 @@ impl Counts {
 /// predictions as `NAME.ann` files there.
 pub fn evaluate(dir: &Path, write: Option<&Path>) -> Result<QuotesReport, EvalError> {
     let articles = read(dir)?;
-    let annotator = tri_annotate::Annotator::bundled().map_err(|e| EvalError::Format {
-        path: PathBuf::from("<bundled models>"),
-        message: e.to_string(),
-    })?;
+    let annotator = crate::bundled_annotator()?;
     if let Some(w) = write {
-        std::fs::create_dir_all(w).map_err(|source| EvalError::Io {
-            path: w.to_path_buf(),
-            source,
-        })?;
+        crate::create_dir(w)?;
     }
     let mut counts = Counts::default();
     let mut bytes = 0;

@@ -6,25 +6,9 @@
 fn main() {
     let annotator = tri_annotate::Annotator::bundled().expect("the bundled models load");
     for path in std::env::args().skip(1) {
-        let bytes = std::fs::read(&path).expect("a readable file");
-        let raw = tri_reader::read_bytes(&path, bytes, &tri_reader::ReadOptions::default())
-            .next()
-            .expect("one document")
-            .expect("a readable document");
-        let article = tri_extract::extract(&raw).expect("an article");
-        let a = annotator.annotate_with(
-            &article.text,
-            article.language.as_deref(),
-            article.outlet.as_deref(),
-            article.title.as_deref(),
-        );
+        let article = tri_seeds::read_article(std::path::Path::new(&path));
         println!("== {path}");
-        let figures = tri_figures::extract(&tri_figures::Input {
-            text: &article.text,
-            segmented: &a.segmented,
-            entities: &a.entities,
-            attributions: &a.attributions,
-        });
+        let figures = annotator.annotate_article(&article).figures;
         for f in figures {
             println!("{}", line(&f));
         }
