@@ -36,11 +36,16 @@ pub fn chronology(input: &ArticleTime<'_>) -> Chronology {
     let anchor = publication
         .as_ref()
         .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
-    let timexes = crate::rules::tag(input.text, input.segmented, anchor);
+    let lower = crate::rules::lowered(input.text, input.segmented);
+    let timexes = crate::rules::tag_lowered(input.text, input.segmented, &lower, anchor);
     let mut flags = Vec::new();
     let mut predictions = Vec::new();
     if let Some(anchor) = anchor {
-        let reader = Clauses::new(input.text, input.segmented);
+        let reader = Clauses {
+            text: input.text,
+            seg: input.segmented,
+            lower: &lower,
+        };
         for (index, timex) in timexes.iter().enumerate() {
             let Some((first, sentence)) = reader.locate(timex.span) else {
                 continue;
@@ -102,19 +107,10 @@ struct Voice {
 struct Clauses<'a> {
     text: &'a str,
     seg: &'a Segmented,
-    lower: Vec<String>,
+    lower: &'a [String],
 }
 
 impl<'a> Clauses<'a> {
-    fn new(text: &'a str, seg: &'a Segmented) -> Self {
-        let lower = seg
-            .tokens
-            .iter()
-            .map(|t| t.span.of(text).to_lowercase().replace('\u{2019}', "'"))
-            .collect();
-        Clauses { text, seg, lower }
-    }
-
     fn w(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }

@@ -9,7 +9,7 @@ use crate::words::{self, Unit};
 struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmented,
-    lower: Vec<String>,
+    lower: &'a [String],
     sentence_of: Vec<usize>,
     anchor: Option<NaiveDate>,
 }
@@ -36,11 +36,24 @@ impl Hit {
 }
 
 pub(crate) fn tag(text: &str, seg: &Segmented, anchor: Option<NaiveDate>) -> Vec<Timex> {
-    let lower = seg
-        .tokens
+    tag_lowered(text, seg, &lowered(text, seg), anchor)
+}
+
+/// Each token lower-cased with a straight apostrophe, the form the word lists use.
+pub(crate) fn lowered(text: &str, seg: &Segmented) -> Vec<String> {
+    seg.tokens
         .iter()
         .map(|t| t.span.of(text).to_lowercase().replace('\u{2019}', "'"))
-        .collect();
+        .collect()
+}
+
+/// [`tag`] with the tokens already [`lowered`].
+pub(crate) fn tag_lowered(
+    text: &str,
+    seg: &Segmented,
+    lower: &[String],
+    anchor: Option<NaiveDate>,
+) -> Vec<Timex> {
     let mut sentence_of = vec![0; seg.tokens.len()];
     for (si, s) in seg.sentences.iter().enumerate() {
         for slot in &mut sentence_of[s.first_token..s.end_token.min(seg.tokens.len())] {
