@@ -165,6 +165,8 @@ impl Ctx<'_> {
             ("about" | "around" | "roughly" | "nearly" | "almost" | "some", _, _) => (1, "APPROX"),
             ("more", "than", _) => (2, "MORE_THAN"),
             ("less" | "fewer", "than", _) => (2, "LESS_THAN"),
+            ("at", "least", _) => (2, "EQUAL_OR_MORE"),
+            ("up", "to", _) => (2, "EQUAL_OR_LESS"),
             _ => return self.core(i),
         };
         let j = i + skip;
@@ -173,7 +175,9 @@ impl Ctx<'_> {
         match hit {
             Some(mut h) if h.modifier.is_none() => {
                 let fits = match modifier {
-                    "APPROX" | "MORE_THAN" | "LESS_THAN" => h.kind == TimexKind::Duration,
+                    "APPROX" | "MORE_THAN" | "LESS_THAN" | "EQUAL_OR_MORE" | "EQUAL_OR_LESS" => {
+                        h.kind == TimexKind::Duration
+                    }
                     _ => h.kind == TimexKind::Date,
                 };
                 if !fits {
@@ -826,9 +830,16 @@ impl Ctx<'_> {
         }
         // "two-week", "24-hour", "five-year".
         if let Some((num, unit)) = self.w(at).split_once('-') {
+            // "an 8-month-old boy": the age is the duration.
+            let unit = unit.strip_suffix("-old").unwrap_or(unit);
             // "three-quarters" is a fraction.
             let fraction = unit.starts_with("quarter");
             if let (Some(n), Some(u), false) = (words::number(num), words::unit(unit), fraction) {
+                // "the 8-month-old boy": the article is not part of it, so the match
+                // starts at the next token.
+                if i < at && !framed {
+                    return None;
+                }
                 return Some(Hit::new(at + 1, TimexKind::Duration, period(Some(n), u)));
             }
         }
@@ -846,6 +857,15 @@ impl Ctx<'_> {
                 (None, at)
             }
             None => return None,
+        };
+        // "20 more years", "two additional weeks".
+        let u_at = if matches!(self.w(u_at), "more" | "additional" | "extra" | "further")
+            && n.is_some()
+            && words::unit(self.w(u_at + 1)).is_some()
+        {
+            u_at + 1
+        } else {
+            u_at
         };
         let unit = words::unit(self.w(u_at))?;
         // A bare "a" or "one" needs a singular unit, and a number a plural one (or
@@ -922,6 +942,7 @@ impl Ctx<'_> {
     /// `every day`, `each year`, `daily`, `weekly`, `annually`.
     fn set(&self, i: usize) -> Option<Hit> {
         let value = match self.w(i) {
+            "hourly" => "PT1H",
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
             "monthly" => "P1M",

@@ -541,3 +541,22 @@ fn quarters_of_a_named_year_and_vague_spans() {
         Vec::<(String, String)>::new()
     );
 }
+
+#[test]
+fn ages_extra_amounts_and_bounds() {
+    assert_eq!(
+        tags(
+            "The 8-month-old boy will wait at least 20 more years; bulletins come hourly.",
+            "1998-02-27"
+        ),
+        [
+            ("8-month-old".into(), "P8M".into(), None),
+            (
+                "at least 20 more years".into(),
+                "P20Y".into(),
+                Some("EQUAL_OR_MORE".into())
+            ),
+            ("hourly".into(), "PT1H".into(), None)
+        ]
+    );
+}
