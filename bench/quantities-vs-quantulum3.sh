@@ -23,39 +23,19 @@ bench-out/venv-quantulum3/bin/python -c "import quantulum3, sklearn" 2>/dev/null
 # newer one fails to unpickle it on many paragraphs.
 bench-out/venv-quantulum3/bin/python -c "import sklearn; assert sklearn.__version__ == '1.8.0'" 2>/dev/null \
   || bench-out/venv-quantulum3/bin/pip install -q "scikit-learn==1.8.0"
-cargo build --release -q -p triangulate
-tri=target/release/triangulate
-
-# Ours: the whole pipeline, timing and scoring in one process.
-"$tri" eval quantities --data "$split" --json > "$work/triangulate.json"
-
-# quantulum3: extraction and timing in Python (one JSON line), scoring by ours.
-bench-out/venv-quantulum3/bin/python bench/quantulum3_measeval.py "$split" "$work/quantulum3" \
-  > "$work/quantulum3-time.json" 2> "$work/quantulum3-stderr.txt" \
-  || { cat "$work/quantulum3-stderr.txt" >&2; exit 1; }
-"$tri" eval quantities --data "$split" --predictions "$work/quantulum3" --system quantulum3 \
-  --json > "$work/quantulum3.json"
+. bench/side-by-side.sh
+side_by_side quantities "$split" "$work" quantulum3 bench-out/venv-quantulum3/bin/python bench/quantulum3_measeval.py
 
 python3 - "$work" "$split" <<'PY'
-import json, sys
+import sys
+sys.path.insert(0, "bench")
+from tables import get, load as load_from, num
+
 work, split = sys.argv[1], sys.argv[2]
 
 
 def load(name):
-    with open(f"{work}/{name}") as f:
-        return json.load(f)
-
-
-def get(d, *keys):
-    for k in keys:
-        if not isinstance(d, dict):
-            return None
-        d = d.get(k)
-    return d
-
-
-def num(x, fmt="{:.3f}"):
-    return fmt.format(x) if isinstance(x, (int, float)) else "-"
+    return load_from(work, name)
 
 
 ours = load("triangulate.json")

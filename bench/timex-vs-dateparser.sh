@@ -24,28 +24,19 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -c "import dateparser, sys; sys.exit(dateparser.__version__ != '1.5.0')" \
   2>/dev/null || "$venv/bin/pip" install -q dateparser==1.5.0
-cargo build --release -q -p triangulate
-tri=target/release/triangulate
-
-# Ours: tagging, timing and scoring in one process.
-"$tri" eval timex --data "$split" --json > "$work/triangulate.json"
-
-# dateparser: tagging and timing in Python (one JSON line), scoring by ours. Its stderr
-# (one line per document it raised on) is kept in the work folder.
-"$venv/bin/python" bench/dateparser_timeml.py "$split" "$work/dateparser" \
-  > "$work/dateparser-time.json" 2> "$work/dateparser-stderr.txt" \
-  || { cat "$work/dateparser-stderr.txt" >&2; exit 1; }
-"$tri" eval timex --data "$split" --predictions "$work/dateparser" --system dateparser \
-  --json > "$work/dateparser.json"
+. bench/side-by-side.sh
+side_by_side timex "$split" "$work" dateparser "$venv/bin/python" bench/dateparser_timeml.py
 
 python3 - "$work" "$split" <<'PY'
-import json, sys
+import sys
+sys.path.insert(0, "bench")
+from tables import load as load_from
+
 work, split = sys.argv[1], sys.argv[2]
 
 
 def load(name):
-    with open(f"{work}/{name}") as f:
-        return json.load(f)
+    return load_from(work, name)
 
 
 def pct(x):
