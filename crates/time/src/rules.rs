@@ -868,6 +868,21 @@ impl Ctx<'_> {
             u_at
         };
         let unit = words::unit(self.w(u_at))?;
+        // "$1.76 a year", "$500 million a year", "four flights a week": a rate, not a
+        // span of time.
+        if matches!(self.w(i), "a" | "an" | "per") && i > 0 {
+            let prev = self.w(i - 1);
+            let after_number = |j: usize| self.is_number(j) || words::number(self.w(j)).is_some();
+            let rate = after_number(i - 1)
+                || matches!(
+                    prev,
+                    "million" | "billion" | "trillion" | "percent" | "%" | "cents"
+                )
+                || (prev.ends_with('s') && i >= 2 && after_number(i - 2));
+            if rate {
+                return None;
+            }
+        }
         // A bare "a" or "one" needs a singular unit, and a number a plural one (or
         // "one", "a").
         if n == Some(1) && self.w(u_at).ends_with('s') && unit != Unit::Century {

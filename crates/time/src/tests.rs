@@ -560,3 +560,14 @@ fn ages_extra_amounts_and_bounds() {
         ]
     );
 }
+
+#[test]
+fn rates_are_not_spans_of_time() {
+    assert_eq!(
+        values(
+            "It pays $1.76 a year and saves $500 million a year; four flights a week fly. Victory came within a week.",
+            "1989-10-30"
+        ),
+        [pair("a week", "P1W")]
+    );
+}
