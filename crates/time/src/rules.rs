@@ -868,6 +868,20 @@ impl Ctx<'_> {
             u_at
         };
         let unit = words::unit(self.w(u_at))?;
+        // "37 years old" is an age; "a quarter of the market" a share; "a second
+        // official" an ordinal.
+        if self.w(u_at + 1) == "old"
+            || (unit == Unit::Quarter && self.w(u_at + 1) == "of")
+            || (unit == Unit::Second
+                && n == Some(1)
+                && !(i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "for" | "in" | "within" | "than" | "about" | "just" | "only"
+                    )))
+        {
+            return None;
+        }
         // "$1.76 a year", "$500 million a year", "four flights a week": a rate, not a
         // span of time.
         if matches!(self.w(i), "a" | "an" | "per") && i > 0 {

@@ -571,3 +571,18 @@ fn rates_are_not_spans_of_time() {
         [pair("a week", "P1W")]
     );
 }
+
+#[test]
+fn ages_shares_and_ordinals_are_not_durations() {
+    assert_eq!(
+        values(
+            "Howes, 37 years old, held more than a quarter of the shares. A second official said it took a second.",
+            "1989-10-30"
+        ),
+        Vec::<(String, String)>::new()
+    );
+    assert_eq!(
+        values("He paused for a second.", "1989-10-30"),
+        [pair("a second", "PT1S")]
+    );
+}
