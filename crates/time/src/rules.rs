@@ -667,6 +667,15 @@ impl Ctx<'_> {
                 };
                 Hit::new(i + 2, TimexKind::Date, format!("{}-WE", iso_week(saturday)))
             }
+            // "the year two thousand", "the year 2000".
+            ("the", "year")
+                if self.spelled_year(i + 2).is_some() || self.year_at(i + 2).is_some() =>
+            {
+                match self.spelled_year(i + 2) {
+                    Some((y, end)) => Hit::new(end, TimexKind::Date, y.to_string()),
+                    None => Hit::new(i + 3, TimexKind::Date, self.year_at(i + 2)?.to_string()),
+                }
+            }
             ("the", "year")
                 if !matches!(self.w(i + 2), "-" | "earlier" | "before" | "after" | "ago") =>
             {

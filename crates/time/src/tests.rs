@@ -586,3 +586,18 @@ fn ages_shares_and_ordinals_are_not_durations() {
         [pair("a second", "PT1S")]
     );
 }
+
+#[test]
+fn the_year_named() {
+    assert_eq!(
+        values(
+            "Computers may fail in the year two thousand, or by the year 2000, not this year.",
+            "1998-02-05"
+        ),
+        [
+            pair("the year two thousand", "2000"),
+            pair("the year 2000", "2000"),
+            pair("this year", "1998")
+        ]
+    );
+}
