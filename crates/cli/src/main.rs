@@ -594,6 +594,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 attributions: &attributions,
                 chronologies: &chronologies,
                 figures: &figures,
+                today: chrono::Local::now().date_naive(),
             };
             let out = match format {
                 Format::Text => render::report_text(&stored, &summary),

@@ -119,6 +119,8 @@ pub struct Stored<'a> {
     pub attributions: &'a [Option<Attributions>],
     pub chronologies: &'a [Option<Chronology>],
     pub figures: &'a [Option<Vec<Figure>>],
+    /// The day the report is made, against which predictions are open or past due.
+    pub today: chrono::NaiveDate,
 }
 
 /// The publication date with a mark when it was inferred rather than given.
@@ -136,6 +138,7 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         attributions,
         chronologies,
         figures,
+        today,
     } = *stored;
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary_line(articles, summary));
@@ -170,7 +173,6 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
             out.push_str(&attribution_summary_text(a, at));
         }
         if let Some(Some(c)) = chronologies.get(i) {
-            let today = chrono::Local::now().date_naive();
             out.push_str("    dates:\n");
             for line in crate::timeline::dates_text(a, c, today).lines() {
                 let _ = writeln!(out, "    {line}");
@@ -194,6 +196,7 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         attributions,
         chronologies,
         figures,
+        today,
     } = *stored;
     let mut out = String::new();
     let _ = writeln!(
@@ -222,7 +225,7 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
     }
     for (i, a) in articles.iter().enumerate() {
         if let Some(Some(c)) = chronologies.get(i) {
-            chronology_markdown(&mut out, i, a, c);
+            chronology_markdown(&mut out, i, a, c, today);
         }
         if let Some(Some(f)) = figures.get(i) {
             figures_markdown(&mut out, i, a, f);
@@ -271,11 +274,16 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
 
 /// The publication date and how it was known, the flags and the predictions of one
 /// article, as a Markdown section.
-fn chronology_markdown(out: &mut String, i: usize, a: &Article, c: &Chronology) {
+fn chronology_markdown(
+    out: &mut String,
+    i: usize,
+    a: &Article,
+    c: &Chronology,
+    today: chrono::NaiveDate,
+) {
     if c.flags.is_empty() && c.predictions.is_empty() && a.published.is_some() {
         return;
     }
-    let today = chrono::Local::now().date_naive();
     let _ = writeln!(
         out,
         "\n## {}. Dates: {}\n\npublished {}\n",
