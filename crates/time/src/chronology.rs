@@ -53,11 +53,9 @@ pub fn chronology(input: &ArticleTime<'_>) -> Chronology {
             let last = reader.token_at_or_before(timex.span.end.saturating_sub(1));
             let voice = reader.voice(first, last, sentence);
             let sentence_span = input.segmented.sentences[sentence].span;
-            if let Some(prediction) = predict(index, timex, &voice, anchor, &reader, first) {
-                predictions.push(Prediction {
-                    sentence: sentence_span,
-                    ..prediction
-                });
+            let before = if first > 0 { reader.w(first - 1) } else { "" };
+            if let Some(prediction) = predict(index, timex, &voice, anchor, before, sentence_span) {
+                predictions.push(prediction);
             } else if voice.tense == Tense::Past {
                 if let Some(explanation) = after_publication(timex, anchor) {
                     flags.push(TimeFlag {
@@ -238,8 +236,8 @@ fn predict(
     timex: &Timex,
     voice: &Voice,
     anchor: NaiveDate,
-    reader: &Clauses<'_>,
-    first: usize,
+    word_before: &str,
+    sentence: Span,
 ) -> Option<Prediction> {
     let (cue, kind) = voice.cue.clone()?;
     let due = match timex.kind {
@@ -253,8 +251,7 @@ fn predict(
         }
         TimexKind::Duration => {
             // "in two or three months", "within 50 days": counted from publication.
-            let before = if first > 0 { reader.w(first - 1) } else { "" };
-            if !matches!(before, "in" | "within") {
+            if !matches!(word_before, "in" | "within") {
                 return None;
             }
             add_duration(anchor, timex.upper.as_deref().unwrap_or(&timex.value))?
@@ -264,7 +261,7 @@ fn predict(
     Some(Prediction {
         timex: index,
         kind,
-        sentence: Span::new(0, 0),
+        sentence,
         cue,
         due: due.format("%Y-%m-%d").to_string(),
     })
