@@ -13,7 +13,9 @@
 
 use serde::Serialize;
 use tri_gazetteer::Gazetteer;
-use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Figure, Mention, Span};
+use tri_model::{
+    Article, Attributions, Chronology, Entity, EntityKind, Event, Figure, Mention, Span,
+};
 use tri_ner::Tagger;
 use tri_text::Segmented;
 
@@ -41,7 +43,12 @@ pub struct Annotated {
     pub chronology: Chronology,
     /// The figures, in text order.
     pub figures: Vec<Figure>,
+    /// The events, PLOVER-coded, in text order.
+    pub events: Vec<Event>,
 }
+
+/// The fewest words of a removed line read as a caption that may report an event.
+const CAPTION_WORDS: usize = 10;
 
 /// What the stages read besides the text.
 #[derive(Clone, Copy)]
@@ -79,12 +86,13 @@ impl Annotator {
     /// and a newer model's can be told apart.
     pub fn version(&self) -> String {
         format!(
-            "tri-annotate {} ner {} attribution {} time {} figures {}",
+            "tri-annotate {} ner {} attribution {} time {} figures {} events {}",
             env!("CARGO_PKG_VERSION"),
             tri_ner::bundled::model_fingerprint(),
             tri_attribution::fingerprint(),
             tri_time::fingerprint(),
-            tri_figures::fingerprint()
+            tri_figures::fingerprint(),
+            tri_events::fingerprint()
         )
     }
 
@@ -118,15 +126,33 @@ impl Annotator {
     /// Annotates a stored or extracted article with everything its metadata gives: the
     /// outlet and title for provenance, the publication date (or the URL, to infer one)
     /// for the chronology.
+    ///
+    /// Lines extraction removed from the body are not annotated, except that the events
+    /// of a removed line long enough to be a photo caption ("Russian forces launched a
+    /// large-scale drone and missile attack on the capital of Ukraine. Visual China")
+    /// are kept, each marked with its line ([`Event::removed_line`]): a caption is not
+    /// body text, but what it reports happened.
     pub fn annotate_article(&self, article: &Article) -> Annotated {
-        self.run(&ArticleMeta {
+        let meta = ArticleMeta {
             text: &article.text,
             language: article.language.as_deref(),
             outlet: article.outlet.as_deref(),
             title: article.title.as_deref(),
             url: article.url.as_deref(),
             published: article.published.as_ref(),
-        })
+        };
+        let mut found = self.run(&meta);
+        for (i, line) in article.removed.iter().enumerate() {
+            if line.split_whitespace().count() < CAPTION_WORDS {
+                continue;
+            }
+            let caption = self.run(&ArticleMeta { text: line, ..meta });
+            found.events.extend(caption.events.into_iter().map(|mut e| {
+                e.removed_line = Some(i);
+                e
+            }));
+        }
+        found
     }
 
     fn run(&self, meta: &ArticleMeta<'_>) -> Annotated {
@@ -191,6 +217,18 @@ impl Annotator {
             Vec::new()
         };
         date_periods(&mut figures, &chronology);
+        let events = if language.is_none_or(|l| l == "en") {
+            tri_events::extract(&tri_events::Input {
+                text,
+                segmented: &segmented,
+                entities: &entities,
+                attributions: &attributions,
+                chronology: &chronology,
+                gazetteer,
+            })
+        } else {
+            Vec::new()
+        };
         Annotated {
             segmented,
             mentions,
@@ -198,6 +236,7 @@ impl Annotator {
             attributions,
             chronology,
             figures,
+            events,
         }
     }
 

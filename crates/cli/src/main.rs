@@ -2,6 +2,7 @@
 //! store, shows progress and prints; every capability lives in a library crate.
 #![forbid(unsafe_code)]
 
+mod events;
 mod figures;
 mod render;
 mod timeline;
@@ -145,6 +146,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The events of stored articles, coded in PLOVER: who did what to whom, where and
+    /// when, and whether it is said to have happened or was threatened, demanded,
+    /// planned... With no id, every article in the store. A story's events (`events
+    /// STORY`) come with story clustering (issue 7).
+    ///
+    /// `--format plover` writes one PLOVER JSON record per line, `--format gdelt` a
+    /// tab-separated, GDELT-style event table (see the README's Exports).
+    #[command(
+        after_help = "Examples:\n  triangulate events 738e8159\n  triangulate events --type assault --type threaten --from 2025-07 --to 2025-08\n  triangulate events --actor russia --factual --format plover > events.jsonl\n  triangulate events --format gdelt > events.tsv"
+    )]
+    Events {
+        /// Article ids, or unique prefixes of them (at least 4 characters).
+        ids: Vec<String>,
+        /// Only events of this PLOVER category (ASSAULT, REQUEST...; older names such as
+        /// DEMAND or FIGHT are read as PLOVER maps them); repeat for several.
+        #[arg(long = "type", value_name = "T", value_parser = events::parse_type)]
+        types: Vec<tri_model::EventType>,
+        /// Only events with an actor whose name, words or country code contain this
+        /// (case-insensitive).
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Only events dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated
+        /// events are left out.
+        #[arg(long, value_name = "DATE", value_parser = events::parse_date_bound)]
+        from: Option<String>,
+        /// Only events dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD); undated
+        /// events are left out.
+        #[arg(long, value_name = "DATE", value_parser = events::parse_date_bound)]
+        to: Option<String>,
+        /// Only events said to have happened: asserted, not negated.
+        #[arg(long)]
+        factual: bool,
+        /// Text for a terminal, JSON per article, PLOVER records (JSON lines), or a
+        /// GDELT-style table.
+        #[arg(long, value_enum, default_value_t = EventsFormat::Text)]
+        format: EventsFormat,
+    },
     /// Print the clean text and metadata of files without storing anything.
     #[command(after_help = "Example:\n  triangulate extract page.html story.txt --json")]
     Extract {
@@ -261,6 +299,20 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Event coding on PLOVER gold standard records (a JSON array in the layout of
+    /// `PLOVER_GSR_CAMEO.json`: sentence `text`, gold `event`, `source` and `target`
+    /// actors): event-type accuracy and macro F1, actor and recipient accuracy, speed.
+    #[command(after_help = "Examples:
+  triangulate eval events --data ../shared/data/plover/PLOVER_GSR_CAMEO.json
+  triangulate eval events --data data/events-dev/dev.json --json")]
+    Events {
+        /// The records file.
+        #[arg(long)]
+        data: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts and measurements on a MeasEval split folder (`text/DOCID.txt`,
     /// `tsv/DOCID.tsv`): quantity span exact and overlap P/R/F1, MeasEval-style EM and
     /// token-F1 scores, unit accuracy, measured-entity overlap F1 and speed.
@@ -349,6 +401,14 @@ enum TrainCommand {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum EventsFormat {
+    Text,
+    Json,
+    Plover,
+    Gdelt,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Text,
     Markdown,
@@ -429,12 +489,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let attributions = store.article_attributions(&article.id)?;
             let chronology = store.article_chronology(&article.id)?;
             let figures = store.article_figures(&article.id)?;
+            let events = store.article_events(&article.id)?;
             if json {
                 let mut value = serde_json::to_value(&article)?;
                 value["entities"] = serde_json::to_value(&entities)?;
                 value["attributions"] = serde_json::to_value(&attributions)?;
                 value["chronology"] = serde_json::to_value(&chronology)?;
                 value["figures"] = serde_json::to_value(&figures)?;
+                value["events"] = serde_json::to_value(&events)?;
                 outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 out!("{}", render::article_text(&article));
@@ -451,6 +513,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 if let Some(f) = &figures {
                     out!("\nfigures:\n{}", figures::figures_text(f, "  "));
+                }
+                if let Some(e) = &events {
+                    out!("\nevents:\n{}", events::events_section(e, "  "));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -514,22 +579,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let store = open_store(&cli.db)?;
-            let ids = if ids.is_empty() {
-                store.articles()?.into_iter().map(|a| a.id).collect()
-            } else {
-                ids
-            };
-            let mut articles = Vec::new();
-            let mut unannotated = 0;
-            for id in &ids {
-                let Some(article) = store.article(id)? else {
-                    bail!("no article with id {id:?} in {}", cli.db.display());
-                };
-                match store.article_chronology(&article.id)? {
-                    Some(c) => articles.push((article, c)),
-                    None => unannotated += 1,
-                }
-            }
+            let (articles, unannotated) =
+                stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_chronology(id)?))?;
             let today = chrono::Local::now().date_naive();
             let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
             let mut entries = timeline::entries(&articles, today);
@@ -555,6 +606,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if unannotated > 0 {
                 eprintln!(
                     "triangulate: {unannotated} of the articles have no chronology stored (ingested with --no-entities or by an older version); ingest them again"
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events {
+            ids,
+            types,
+            actor,
+            from,
+            to,
+            factual,
+            format,
+        } => {
+            let store = open_store(&cli.db)?;
+            let (found, unannotated) =
+                stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_events(id)?))?;
+            let mut articles = Vec::with_capacity(found.len());
+            for (article, events) in found {
+                articles.push(events::ArticleEvents {
+                    chronology: store.article_chronology(&article.id)?,
+                    article,
+                    events,
+                });
+            }
+            let filter = events::Filter {
+                types,
+                actor,
+                from,
+                to,
+                factual,
+            };
+            match format {
+                EventsFormat::Text => out!("{}", events::events_text(&articles, &filter)),
+                EventsFormat::Json => outln!(
+                    "{}",
+                    serde_json::to_string_pretty(&events::events_json(&articles, &filter))?
+                ),
+                EventsFormat::Plover => out!("{}", events::events_plover(&articles, &filter)),
+                EventsFormat::Gdelt => out!("{}", events::events_gdelt(&articles, &filter)),
+            }
+            if unannotated > 0 {
+                eprintln!(
+                    "triangulate: {unannotated} of the articles have no events stored (ingested with --no-entities or by an older version); ingest them again"
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -589,11 +683,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .map(|a| store.article_figures(&a.id))
                 .collect::<Result<Vec<_>, _>>()?;
+            let events = articles
+                .iter()
+                .map(|a| store.article_events(&a.id))
+                .collect::<Result<Vec<_>, _>>()?;
             let stored = render::Stored {
                 articles: &articles,
                 attributions: &attributions,
                 chronologies: &chronologies,
                 figures: &figures,
+                events: &events,
                 today: chrono::Local::now().date_naive(),
             };
             let out = match format {
@@ -662,6 +761,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tri_eval::timex::score_predictions,
             tri_eval::timex::evaluate,
         ),
+        Command::Eval(EvalCommand::Events { data, json }) => {
+            let report = tri_eval::events::evaluate(&data)
+                .with_context(|| format!("evaluating events on {}", data.display()))?;
+            finish_eval(report, None, json)
+        }
         Command::Eval(EvalCommand::Quantities {
             data,
             predictions,
@@ -850,6 +954,33 @@ fn print_report(
         out!("{}", table());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The articles with these ids (all when none is given) and what `get` reads of each,
+/// with the number that have none stored (not annotated yet).
+fn stored_with<T>(
+    store: &SqliteStore,
+    ids: Vec<String>,
+    db: &std::path::Path,
+    get: impl Fn(&SqliteStore, &str) -> Result<Option<T>>,
+) -> Result<(Vec<(tri_model::Article, T)>, usize)> {
+    let ids = if ids.is_empty() {
+        store.articles()?.into_iter().map(|a| a.id).collect()
+    } else {
+        ids
+    };
+    let mut found = Vec::new();
+    let mut unannotated = 0;
+    for id in &ids {
+        let Some(article) = store.article(id)? else {
+            bail!("no article with id {id:?} in {}", db.display());
+        };
+        match get(store, &article.id)? {
+            Some(t) => found.push((article, t)),
+            None => unannotated += 1,
+        }
+    }
+    Ok((found, unannotated))
 }
 
 fn open_store(path: &std::path::Path) -> Result<SqliteStore> {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use serde::Serialize;
 use tri_ingest::{Failure, IngestSummary};
 use tri_model::{
-    Article, Attributions, Chronology, Entity, Figure, OutletEvidence, Quote, QuoteKind, Source,
-    SourceKind,
+    Article, Attributions, Chronology, Entity, Event, Figure, OutletEvidence, Quote, QuoteKind,
+    Source, SourceKind,
 };
 use tri_store::{ArticleSummary, EntitySummary};
 
@@ -119,6 +119,7 @@ pub struct Stored<'a> {
     pub attributions: &'a [Option<Attributions>],
     pub chronologies: &'a [Option<Chronology>],
     pub figures: &'a [Option<Vec<Figure>>],
+    pub events: &'a [Option<Vec<Event>>],
     /// The day the report is made, against which predictions are open or past due.
     pub today: chrono::NaiveDate,
 }
@@ -138,6 +139,7 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         attributions,
         chronologies,
         figures,
+        events,
         today,
     } = *stored;
     let mut out = String::new();
@@ -184,6 +186,12 @@ pub fn report_text(stored: &Stored<'_>, summary: &IngestSummary) -> String {
                 out.push_str(&crate::figures::figures_text(f, "      "));
             }
         }
+        if let Some(Some(e)) = events.get(i) {
+            if !e.is_empty() {
+                out.push_str("    events:\n");
+                out.push_str(&crate::events::events_section(e, "      "));
+            }
+        }
     }
     failures_text(&mut out, &summary.failures);
     out
@@ -196,6 +204,7 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         attributions,
         chronologies,
         figures,
+        events,
         today,
     } = *stored;
     let mut out = String::new();
@@ -229,6 +238,9 @@ pub fn report_markdown(stored: &Stored<'_>, summary: &IngestSummary) -> String {
         }
         if let Some(Some(f)) = figures.get(i) {
             figures_markdown(&mut out, i, a, f);
+        }
+        if let Some(Some(e)) = events.get(i) {
+            events_markdown(&mut out, i, a, e);
         }
         let Some(Some(at)) = attributions.get(i) else {
             continue;
@@ -345,6 +357,51 @@ fn figures_markdown(out: &mut String, i: usize, a: &Article, figures: &[Figure])
     }
 }
 
+/// The events of one article as a Markdown table.
+fn events_markdown(out: &mut String, i: usize, a: &Article, events: &[Event]) {
+    if events.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n## {}. Events: {}\n\n| type | actor | recipient | date | modality | text |\n|---|---|---|---|---|---|",
+        i + 1,
+        md(&headline(a.title.as_deref(), &a.text, 60))
+    );
+    let names = |ps: &[tri_model::Participant]| {
+        ps.iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for e in events {
+        let kind = match &e.mode {
+            Some(m) => format!("{}:{m}", e.kind.as_str()),
+            None => e.kind.as_str().to_string(),
+        };
+        let modality = if e.negated && e.modality != tri_model::Modality::Negated {
+            format!("{}, negated", e.modality.as_str())
+        } else {
+            e.modality.as_str().to_string()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {}{} |",
+            kind,
+            md(&names(&e.actor)),
+            md(&names(&e.recipient)),
+            md(e.date.as_ref().map_or("", |d| d.value.as_str())),
+            modality,
+            md(&truncate(&e.text, 120)),
+            if e.removed_line.is_some() {
+                " (caption)"
+            } else {
+                ""
+            }
+        );
+    }
+}
+
 fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -361,6 +418,8 @@ pub struct ReportJson<'a> {
     pub chronologies: &'a [Option<Chronology>],
     /// Per article: its figures (null when it was not annotated).
     pub figures: &'a [Option<Vec<Figure>>],
+    /// Per article: its PLOVER-coded events (null when it was not annotated).
+    pub events: &'a [Option<Vec<Event>>],
     pub new: usize,
     pub already_stored: usize,
     pub failures: Vec<FailureJson<'a>>,
@@ -381,6 +440,7 @@ pub fn report_json<'a>(stored: &Stored<'a>, summary: &'a IngestSummary) -> Repor
         attributions: stored.attributions,
         chronologies: stored.chronologies,
         figures: stored.figures,
+        events: stored.events,
         new: summary.new,
         already_stored: summary.already_stored,
         failures: summary

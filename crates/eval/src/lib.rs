@@ -4,6 +4,7 @@
 //! can print itself as a table.
 #![forbid(unsafe_code)]
 
+pub mod events;
 pub mod extraction;
 pub mod ner;
 pub mod quantities;
@@ -35,6 +36,7 @@ macro_rules! report {
 }
 
 report!(
+    events::EventsReport,
     ner::NerReport,
     quantities::QuantitiesReport,
     quotes::QuotesReport,

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crossbeam_channel::{bounded, Sender};
 use rayon::prelude::*;
 use tri_annotate::Annotator;
-use tri_model::{Article, Attributions, Chronology, Entity, Figure, Published, RawDoc};
+use tri_model::{Article, Attributions, Chronology, Entity, Event, Figure, Published, RawDoc};
 use tri_reader::{read_input, Input, ReadError, ReadOptions};
 use tri_store::{Store, StoreError};
 
@@ -142,6 +142,7 @@ pub fn ingest(
             store.put_attributions(&pending.attributions)?;
             store.put_chronologies(&pending.chronologies)?;
             store.put_figures(&pending.figures)?;
+            store.put_events(&pending.events)?;
             store.put_entities(&pending.entities, version)?;
         }
         *pending = Pending::default();
@@ -187,6 +188,7 @@ fn annotate(annotator: &Annotator, article: &Article) -> Result<Annotations, Fai
             attributions: found.attributions,
             chronology: found.chronology,
             figures: found.figures,
+            events: found.events,
         }
     })
 }
@@ -220,6 +222,8 @@ pub struct Annotations {
     pub chronology: Chronology,
     /// Its figures.
     pub figures: Vec<Figure>,
+    /// Its events, PLOVER-coded.
+    pub events: Vec<Event>,
 }
 
 /// Annotations waiting for their articles' batch to be written, one list per table.
@@ -229,6 +233,7 @@ struct Pending {
     attributions: Vec<(String, Attributions)>,
     chronologies: Vec<(String, Chronology)>,
     figures: Vec<(String, Vec<Figure>)>,
+    events: Vec<(String, Vec<Event>)>,
 }
 
 impl Pending {
@@ -237,6 +242,7 @@ impl Pending {
         self.attributions.push((id.to_string(), found.attributions));
         self.chronologies.push((id.to_string(), found.chronology));
         self.figures.push((id.to_string(), found.figures));
+        self.events.push((id.to_string(), found.events));
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 mod annotation;
 mod attribution;
+mod event;
 mod figure;
 mod fnv;
 mod timex;
@@ -18,6 +19,7 @@ pub use attribution::{
     Attributions, CitedOutlet, Outlet, OutletEvidence, Provenance, Quote, QuoteKind, Source,
     SourceKind,
 };
+pub use event::{Event, EventDate, EventType, Modality, Participant, Place, Report};
 pub use figure::{Approximation, Figure, FigureKind};
 pub use fnv::{FnvHasher, FnvMap};
 pub use timex::{

@@ -38,7 +38,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 use tri_model::{
-    Article, Attributions, Chronology, Entity, EntityKind, Figure, InputFormat, Published,
+    Article, Attributions, Chronology, Entity, EntityKind, Event, Figure, InputFormat, Published,
 };
 
 pub use error::StoreError;
@@ -116,6 +116,14 @@ pub trait Store {
     /// The figures of the article with this full id; `None` when it has not been
     /// annotated.
     fn article_figures(&self, id: &str) -> Result<Option<Vec<Figure>>, StoreError>;
+
+    /// Replaces the events of stored articles, in one transaction; like
+    /// [`Store::put_attributions`], store them before the entities.
+    fn put_events(&mut self, batch: &[(String, Vec<Event>)]) -> Result<(), StoreError>;
+
+    /// The events of the article with this full id; `None` when it has not been
+    /// annotated.
+    fn article_events(&self, id: &str) -> Result<Option<Vec<Event>>, StoreError>;
 
     /// Every canonical entity in the store with how many articles mention it, most
     /// mentioned first, ties broken by key.

@@ -46,6 +46,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "chronology_figures",
         sql: include_str!("../migrations/0005_chronology_figures.sql"),
     },
+    Migration {
+        version: 6,
+        name: "events",
+        sql: include_str!("../migrations/0006_events.sql"),
+    },
 ];
 
 /// The schema version a store opened by this build ends up at.

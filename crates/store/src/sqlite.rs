@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tri_model::{
-    Article, Attributions, Chronology, DateSource, Entity, EntityKind, Figure, Published,
+    Article, Attributions, Chronology, DateSource, Entity, EntityKind, Event, Figure, Published,
 };
 
 use crate::migrations::{self, Migration, MIGRATIONS};
@@ -482,6 +482,23 @@ impl Store for SqliteStore {
 
     fn article_figures(&self, id: &str) -> Result<Option<Vec<Figure>>, StoreError> {
         self.article_detail("article_figures", "figures", id)
+    }
+
+    fn put_events(&mut self, batch: &[(String, Vec<Event>)]) -> Result<(), StoreError> {
+        self.per_stored_article(batch, |tx, seq, events| {
+            let detail = serde_json::to_string(events).expect("events always serialize");
+            tx.prepare_cached(
+                "INSERT INTO article_events (article_seq, events, detail) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT(article_seq) DO UPDATE SET \
+                 events = excluded.events, detail = excluded.detail",
+            )?
+            .execute(rusqlite::params![seq, events.len() as i64, detail])?;
+            Ok(())
+        })
+    }
+
+    fn article_events(&self, id: &str) -> Result<Option<Vec<Event>>, StoreError> {
+        self.article_detail("article_events", "events", id)
     }
 
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {

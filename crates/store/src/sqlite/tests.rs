@@ -814,3 +814,65 @@ fn figures_are_replaced_not_duplicated() {
         .unwrap();
     assert_eq!(rows, 1);
 }
+
+#[test]
+fn events_are_replaced_not_duplicated() {
+    use tri_model::{Event, EventType, Modality, Participant, Span};
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("Russian forces attacked Kyiv.");
+    store.put_articles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(store.article_events(&a.id).unwrap(), None);
+    assert_eq!(store.article_events("no-such-article").unwrap(), None);
+    let participant = |name: &str, text: &str, span: Span| Participant {
+        name: name.into(),
+        text: text.into(),
+        span,
+        entity: None,
+        code: Some("RUS".into()),
+        sector: Some("MIL".into()),
+        inferred: false,
+    };
+    let attack = Event {
+        kind: EventType::Assault,
+        mode: None,
+        context: Some("military".into()),
+        cameo: "190".into(),
+        score: -10.0,
+        trigger: Span::new(15, 23),
+        text: "attacked".into(),
+        span: Span::new(15, 23),
+        sentence: Span::new(0, 29),
+        actor: vec![participant("Russia", "Russian forces", Span::new(0, 14))],
+        recipient: vec![Participant {
+            code: Some("UKR".into()),
+            sector: None,
+            ..participant("Kyiv", "Kyiv", Span::new(24, 28))
+        }],
+        location: None,
+        date: None,
+        modality: Modality::Asserted,
+        negated: false,
+        reported_by: None,
+        removed_line: None,
+    };
+    let batch = vec![(a.id.clone(), vec![attack.clone()])];
+    store.put_events(&batch).unwrap();
+    store.put_events(&batch).unwrap();
+    assert_eq!(store.article_events(&a.id).unwrap(), Some(vec![attack]));
+    store.put_events(&[(a.id.clone(), vec![])]).unwrap();
+    assert_eq!(store.article_events(&a.id).unwrap(), Some(vec![]));
+    let rows: (i64, i64) = store
+        .conn
+        .query_row(
+            "SELECT count(*), sum(events) FROM article_events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(rows, (1, 0));
+    // An id that is not stored is skipped, not an error.
+    store
+        .put_events(&[("no-such-article".into(), vec![])])
+        .unwrap();
+    assert_eq!(store.article_events("no-such-article").unwrap(), None);
+}
