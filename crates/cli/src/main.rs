@@ -295,6 +295,10 @@ enum EvalCommand {
         /// Name of the system in the report.
         #[arg(long)]
         system: Option<String>,
+        /// Write every mismatch here (TSV: missed, spurious, wrong value, type or extent,
+        /// with its context), to read the errors.
+        #[arg(long, conflicts_with = "predictions")]
+        errors: Option<PathBuf>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -751,6 +755,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             data,
             predictions,
             system,
+            errors,
             json,
         }) => eval_scored(
             &data,
@@ -759,7 +764,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
             "temporal expressions",
             tri_eval::timex::score_predictions,
-            tri_eval::timex::evaluate,
+            |data| tri_eval::timex::evaluate(data, errors.as_deref()),
         ),
         Command::Eval(EvalCommand::Events { data, json }) => {
             let report = tri_eval::events::evaluate(&data)

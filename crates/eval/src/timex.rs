@@ -265,10 +265,12 @@ impl Counts {
 }
 
 /// Tags every document with Triangulate's temporal tagger, anchored at its creation
-/// date, and scores it.
-pub fn evaluate(dir: &Path) -> Result<TimexReport, EvalError> {
+/// date, and scores it. With `errors`, every miss, spurious match, wrong value and wrong
+/// type is written there as a tab-separated line, to read what the rules get wrong.
+pub fn evaluate(dir: &Path, errors: Option<&Path>) -> Result<TimexReport, EvalError> {
     let docs = read(dir)?;
     let mut counts = Counts::default();
+    let mut error_lines = String::from("document\terror\tgold text\tgold type\tgold value\tour text\tour type\tour value\tcontext\n");
     let mut bytes = 0;
     let mut cpu = 0.0;
     let started = Instant::now();
@@ -289,6 +291,15 @@ pub fn evaluate(dir: &Path) -> Result<TimexReport, EvalError> {
             })
             .collect();
         counts.add(&d.timexes, &pred);
+        if errors.is_some() {
+            error_lines += &mismatches(d, &pred);
+        }
+    }
+    if let Some(path) = errors {
+        std::fs::write(path, error_lines).map_err(|source| EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     }
     let mut report = counts.report("triangulate", docs.len(), bytes);
     let seconds = if cpu > 0.0 {
@@ -298,6 +309,69 @@ pub fn evaluate(dir: &Path) -> Result<TimexReport, EvalError> {
     };
     report.mb_per_cpu_second = Some(bytes as f64 / 1e6 / seconds.max(1e-9));
     Ok(report)
+}
+
+/// The mismatches of one document as TSV lines, pairing predictions with gold as the
+/// relaxed score does: `missed`, `spurious`, `value` (overlap, other value), `type`, and
+/// `span` (right value, other extent).
+fn mismatches(d: &Document, pred: &[Gold]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let context = |span: Span| {
+        let from = d.text.floor_char_boundary(span.start.saturating_sub(60));
+        let to = d.text.ceil_char_boundary((span.end + 60).min(d.text.len()));
+        clean(&format!(
+            "{}[{}]{}",
+            &d.text[from..span.start],
+            span.of(&d.text),
+            &d.text[span.end..to]
+        ))
+    };
+    let ours = |p: &Gold| format!("{}\t{}\t{}", clean(p.span.of(&d.text)), p.kind, p.value);
+    let mut out = String::new();
+    let mut used = vec![false; pred.len()];
+    for g in &d.timexes {
+        let hit = (0..pred.len())
+            .filter(|&j| !used[j] && pred[j].span.overlaps(g.span))
+            .max_by_key(|&j| (pred[j].span == g.span, std::cmp::Reverse(j)));
+        let gold_cols = format!("{}\t{}\t{}", clean(g.span.of(&d.text)), g.kind, g.value);
+        match hit {
+            None => {
+                out += &format!(
+                    "{}\tmissed\t{gold_cols}\t\t\t\t{}\n",
+                    d.name,
+                    context(g.span)
+                )
+            }
+            Some(j) => {
+                used[j] = true;
+                let p = &pred[j];
+                let error = if p.value != g.value {
+                    "value"
+                } else if p.kind != g.kind {
+                    "type"
+                } else if p.span != g.span {
+                    "span"
+                } else {
+                    continue;
+                };
+                out += &format!(
+                    "{}\t{error}\t{gold_cols}\t{}\t{}\n",
+                    d.name,
+                    ours(p),
+                    context(g.span)
+                );
+            }
+        }
+    }
+    for p in pred.iter().zip(&used).filter(|(_, u)| !**u).map(|(p, _)| p) {
+        out += &format!(
+            "{}\tspurious\t\t\t\t{}\t{}\n",
+            d.name,
+            ours(p),
+            context(p.span)
+        );
+    }
+    out
 }
 
 /// Scores another system's TimeML files (same names, same text) against the gold.
@@ -360,6 +434,45 @@ mod tests {
                 ("three months", "DURATION", "P3M")
             ]
         );
+    }
+
+    #[test]
+    fn lists_each_mismatch_with_its_context() {
+        let d = parse(DOC).unwrap();
+        let g = &d.timexes;
+        let pred = vec![
+            g[0].clone(),
+            Gold {
+                value: "P3Y".into(),
+                ..g[1].clone()
+            },
+            Gold {
+                span: Span::new(1, 6),
+                kind: "DATE".into(),
+                value: "1998".into(),
+            },
+        ];
+        let lines: Vec<Vec<String>> = mismatches(&d, &pred)
+            .lines()
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines[0][..8],
+            [
+                "",
+                "value",
+                "three months",
+                "DURATION",
+                "P3M",
+                "three months",
+                "DURATION",
+                "P3Y"
+            ]
+        );
+        assert!(lines[0][8].contains("after [three months]."));
+        assert_eq!(lines[1][1], "spurious");
+        assert_eq!(lines[1][5], "Sales");
     }
 
     #[test]

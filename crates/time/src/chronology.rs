@@ -57,6 +57,13 @@ pub fn chronology(input: &ArticleTime<'_>) -> Chronology {
             if let Some(prediction) = predict(index, timex, &voice, anchor, before, sentence_span) {
                 predictions.push(prediction);
             } else if voice.tense == Tense::Past {
+                // "that day" after "on August 8" is the same slip, already flagged once.
+                let repeated = flags
+                    .iter()
+                    .any(|f: &TimeFlag| timexes[f.timex].value == timex.value);
+                if repeated {
+                    continue;
+                }
                 if let Some(explanation) = after_publication(timex, anchor) {
                     flags.push(TimeFlag {
                         timex: index,

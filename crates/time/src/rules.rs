@@ -6,6 +6,14 @@ use tri_text::{Segmented, TokenKind};
 
 use crate::words::{self, Unit};
 
+/// The time a clause is set in, as far as its verbs say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmented,
@@ -21,6 +29,9 @@ struct Hit {
     value: String,
     modifier: Option<String>,
     upper: Option<String>,
+    /// Set for "the following day", "that year": counted from the last date the text
+    /// named (the unit and how many of them), not from the anchor.
+    anaphor: Option<(Unit, i64)>,
 }
 
 impl Hit {
@@ -31,6 +42,7 @@ impl Hit {
             value: value.into(),
             modifier: None,
             upper: None,
+            anaphor: None,
         }
     }
 }
@@ -68,11 +80,13 @@ pub(crate) fn tag_lowered(
         anchor,
     };
     let mut out: Vec<Timex> = Vec::new();
+    let mut anaphors = Vec::new();
     let mut i = 0;
     while i < seg.tokens.len() {
         match ctx.with_modifier(i) {
             Some(hit) if hit.end > i => {
                 let span = Span::new(seg.tokens[i].span.start, seg.tokens[hit.end - 1].span.end);
+                anaphors.push(hit.anaphor);
                 out.push(Timex {
                     span,
                     text: span.of(text).to_string(),
@@ -86,8 +100,62 @@ pub(crate) fn tag_lowered(
             _ => i += 1,
         }
     }
+    resolve_anaphors(&mut out, &anaphors);
     in_quarter_context(&mut out);
     out
+}
+
+/// "The following year", "the next day", "that year" count from the last date the text
+/// named before them (narrative time: "On May 22, 1995, Farkas was made a general, and
+/// the following year ..."), to the precision the unit needs; with no such date they keep
+/// the anchor's reading they were given.
+fn resolve_anaphors(found: &mut [Timex], anaphors: &[Option<(Unit, i64)>]) {
+    let mut last: Option<(NaiveDate, Unit)> = None;
+    for (t, anaphor) in found.iter_mut().zip(anaphors) {
+        if let Some((unit, shift)) = anaphor {
+            if let Some((date, precision)) = last {
+                let fits = match unit {
+                    Unit::Day => precision == Unit::Day,
+                    Unit::Month => matches!(precision, Unit::Day | Unit::Month),
+                    _ => true,
+                };
+                if fits {
+                    t.value = match unit {
+                        Unit::Day => (date + Duration::days(*shift))
+                            .format("%Y-%m-%d")
+                            .to_string(),
+                        Unit::Month => {
+                            let d = shift_months(date, *shift as i32);
+                            format!("{}-{:02}", d.year(), d.month())
+                        }
+                        _ => (date.year() + *shift as i32).to_string(),
+                    };
+                }
+            }
+            continue;
+        }
+        if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
+            continue;
+        }
+        let date_part = t.value.split('T').next().unwrap_or("");
+        let parsed = match date_part.len() {
+            10 => NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, Unit::Day)),
+            7 => NaiveDate::parse_from_str(&format!("{date_part}-01"), "%Y-%m-%d")
+                .ok()
+                .map(|d| (d, Unit::Month)),
+            4 => date_part
+                .parse::<i32>()
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+                .map(|d| (d, Unit::Year)),
+            _ => None,
+        };
+        if parsed.is_some() {
+            last = parsed;
+        }
+    }
 }
 
 /// In a report about a quarter, "a year ago" and "a year earlier" mean that quarter a
@@ -162,7 +230,13 @@ impl Ctx<'_> {
             ("early" | "earlier", _, _) if self.w(i + 1) != "this" => (1, "START"),
             ("late" | "later", _, _) if self.w(i + 1) != "this" => (1, "END"),
             ("mid" | "mid-", _, _) => (1, "MID"),
-            ("about" | "around" | "roughly" | "nearly" | "almost" | "some", _, _) => (1, "APPROX"),
+            (
+                "about" | "around" | "roughly" | "nearly" | "almost" | "some" | "approximately",
+                _,
+                _,
+            ) => (1, "APPROX"),
+            ("no", "more", "than") => (3, "EQUAL_OR_LESS"),
+            ("no", "less" | "fewer", "than") => (3, "EQUAL_OR_MORE"),
             ("more", "than", _) => (2, "MORE_THAN"),
             ("less" | "fewer", "than", _) => (2, "LESS_THAN"),
             ("at", "least", _) => (2, "EQUAL_OR_MORE"),
@@ -174,9 +248,14 @@ impl Ctx<'_> {
         let hit = self.core(j).or_else(|| self.the_unit(j));
         match hit {
             Some(mut h) if h.modifier.is_none() => {
+                // "nearly four years ago": a bound on the distance back.
+                let ago = h.end > 0 && matches!(self.w(h.end - 1), "ago" | "earlier");
                 let fits = match modifier {
+                    // "around Nov. 1", "around 7:15 p.m.": "around" is never a preposition
+                    // of place before a date, unlike "about" ("talked about Monday").
+                    "APPROX" if matches!(self.w(i), "around" | "approximately") => true,
                     "APPROX" | "MORE_THAN" | "LESS_THAN" | "EQUAL_OR_MORE" | "EQUAL_OR_LESS" => {
-                        h.kind == TimexKind::Duration
+                        h.kind == TimexKind::Duration || ago
                     }
                     _ => h.kind == TimexKind::Date,
                 };
@@ -250,18 +329,155 @@ impl Ctx<'_> {
     }
 
     fn single(&self, i: usize) -> Option<Hit> {
-        self.quarter(i)
+        self.reporting_period(i)
+            .or_else(|| self.quarter(i))
             .or_else(|| self.numeric_date(i))
             .or_else(|| self.month_date(i))
             .or_else(|| self.day_month(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.deictic(i))
+            .or_else(|| self.anaphoric(i))
             .or_else(|| self.relative_unit(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.set(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.clock(i))
             .or_else(|| self.year(i))
+    }
+
+    /// Reporting periods of company and budget news: `fiscal 1989`, `the fiscal year`,
+    /// `the full year`, `the current quarter`, `the year ended June 30` (a year's span),
+    /// `year-end`, `the first half of 1989`, `first-half`, `the first two quarters of
+    /// 1990`.
+    fn reporting_period(&self, i: usize) -> Option<Hit> {
+        let the = self.w(i) == "the";
+        let at = if the { i + 1 } else { i };
+        // "fiscal 1989".
+        if self.w(at) == "fiscal" {
+            if let Some(y) = self.year_at(at + 1) {
+                if !matches!(self.w(at + 2), "first" | "second" | "third" | "fourth") {
+                    return Some(Hit::new(at + 2, TimexKind::Date, y.to_string()));
+                }
+            }
+        }
+        // "year-end", "year end", "year's end": the end of the anchor's year, or of the
+        // one before when counted from ("since year-end").
+        let year_end = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("year-end", _, _) => Some(i + 1),
+            ("year", "end", _) => Some(i + 2),
+            ("year", "'s", "end") => Some(i + 3),
+            _ => None,
+        };
+        if let Some(end) = year_end {
+            let a = self.anchor?;
+            let since = i > 0 && self.w(i - 1) == "since";
+            let y = if since { a.year() - 1 } else { a.year() };
+            return Some(Hit {
+                modifier: Some("END".into()),
+                ..Hit::new(end, TimexKind::Date, y.to_string())
+            });
+        }
+        if !the {
+            // "first-half profit", "second-half sales".
+            let half = match self.w(i) {
+                "first-half" => Some(1),
+                "second-half" => Some(2),
+                _ => None,
+            }?;
+            let a = self.anchor?;
+            return Some(Hit::new(
+                i + 1,
+                TimexKind::Date,
+                format!("{}-H{half}", a.year()),
+            ));
+        }
+        let a = self.anchor;
+        // "the (current|latest|full|fiscal) year", "the year ended June 30".
+        let (shift, mut u) = match self.w(at) {
+            "current" | "full" => (0, at + 1),
+            "latest" | "previous" | "past" if self.w(at + 1) == "fiscal" => (-1, at + 1),
+            "next" | "coming" if self.w(at + 1) == "fiscal" => (1, at + 1),
+            _ => (0, at),
+        };
+        let fiscal = self.w(u) == "fiscal";
+        if fiscal {
+            u += 1;
+        }
+        let qualified = u > at;
+        if self.w(u) == "year" {
+            if matches!(self.w(u + 1), "ended" | "ending" | "ends") {
+                return Some(Hit::new(u + 1, TimexKind::Duration, "P1Y"));
+            }
+            if qualified {
+                let y = a?.year() + shift;
+                return Some(Hit::new(u + 1, TimexKind::Date, y.to_string()));
+            }
+        }
+        if self.w(at) == "current" && self.w(at + 1) == "quarter" {
+            let a = a?;
+            return Some(Hit::new(
+                at + 2,
+                TimexKind::Date,
+                format!("{}-Q{}", a.year(), a.month0() / 3 + 1),
+            ));
+        }
+        // "the first half of 1989", "the last half", "the first two quarters of 1990".
+        let (half, end) = match (self.w(at), self.w(at + 1), self.w(at + 2), self.w(at + 3)) {
+            ("first", "half", _, _) => (1, at + 2),
+            ("second" | "last" | "latter", "half", _, _) => (2, at + 2),
+            ("first", "two", "quarters", _) | ("first", "six", "months", _) => (1, at + 3),
+            ("last", "two", "quarters", _) | ("last", "six", "months", _) => (2, at + 3),
+            _ => return None,
+        };
+        match (self.w(end), self.year_at(end + 1)) {
+            ("of", Some(y)) => Some(Hit::new(end + 2, TimexKind::Date, format!("{y}-H{half}"))),
+            // "the first six months" alone is a span of time, not a half; "the last half
+            // of the '80s" is a half of something else.
+            _ if self.w(at + 1) != "half" || self.w(end) == "of" => None,
+            _ => Some(Hit::new(
+                end,
+                TimexKind::Date,
+                format!("{}-H{half}", a?.year()),
+            )),
+        }
+    }
+
+    /// "the following day", "the next day", "the day before", "that year", "the same
+    /// day": dates counted from the last one the text named (see `resolve_anaphors`).
+    /// Until resolved they hold the anchor's reading.
+    fn anaphoric(&self, i: usize) -> Option<Hit> {
+        let (shift, unit_at, end) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("the", "following", u) if words::unit(u).is_some() => (1, i + 2, i + 3),
+            ("the", "next", "day") => (1, i + 2, i + 3),
+            ("the", "previous", "day") => (-1, i + 2, i + 3),
+            ("the", u, "after") if words::unit(u).is_some() => (1, i + 1, i + 3),
+            ("the", u, "before") if words::unit(u).is_some() => (-1, i + 1, i + 3),
+            ("that", u, _) if words::unit(u).is_some() => (0, i + 1, i + 2),
+            ("the", "same", u) if words::unit(u).is_some() => (0, i + 2, i + 3),
+            _ => return None,
+        };
+        let unit = words::unit(self.w(unit_at))?;
+        if !matches!(unit, Unit::Day | Unit::Month | Unit::Year) || self.w(unit_at).ends_with('s') {
+            return None;
+        }
+        // "the day after the election" names its own reference.
+        if matches!(self.w(end - 1), "after" | "before") && !matches!(self.w(end), "." | "," | "") {
+            return None;
+        }
+        let a = self.anchor;
+        let value = match (unit, a) {
+            (_, None) => return None,
+            (Unit::Day, Some(a)) => (a + Duration::days(shift)).format("%Y-%m-%d").to_string(),
+            (Unit::Month, Some(a)) => {
+                let d = shift_months(a, shift as i32);
+                format!("{}-{:02}", d.year(), d.month())
+            }
+            (_, Some(a)) => (a.year() + shift as i32).to_string(),
+        };
+        Some(Hit {
+            anaphor: Some((unit, shift)),
+            ..Hit::new(end, TimexKind::Date, value)
+        })
     }
 
     /// The quarter a report covers: the last one completed before the anchor.
@@ -279,18 +495,66 @@ impl Ctx<'_> {
     /// `year-earlier`, `the year-ago quarter`.
     fn quarter(&self, i: usize) -> Option<Hit> {
         let at = if self.w(i) == "the" { i + 1 } else { i };
-        let w = self.w(at);
-        let (ord, next) = match w.split_once('-') {
-            Some((o, "quarter")) => (words::ordinal(o), at + 1),
-            _ if self.w(at + 1) == "quarter" => (words::ordinal(w), at + 2),
-            _ => (None, at),
+        // What may stand before the ordinal: "this year's", "the 1988", "the year-ago",
+        // "fiscal", "fiscal-first".
+        let ordinal_at = |j: usize| -> Option<(u32, usize)> {
+            let (j, fiscal) = if self.w(j) == "fiscal" {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
+            let w = self.w(j);
+            let found = match w.split_once('-') {
+                Some((o, "quarter")) => words::ordinal(o).map(|q| (q, j + 1)),
+                Some(("fiscal", o)) if !fiscal && self.w(j + 1) == "quarter" => {
+                    words::ordinal(o).map(|q| (q, j + 2))
+                }
+                _ if self.w(j + 1) == "quarter" => words::ordinal(w).map(|q| (q, j + 2)),
+                _ => None,
+            };
+            found
+        };
+        let mut named_year = None;
+        let mut year_before = false;
+        let mut start = at;
+        match (self.w(at), self.w(at + 1), self.w(at + 2)) {
+            ("this" | "last" | "next", "year", "'s") if ordinal_at(at + 3).is_some() => {
+                let a = self.anchor?;
+                named_year = Some(
+                    a.year()
+                        + match self.w(at) {
+                            "last" => -1,
+                            "next" => 1,
+                            _ => 0,
+                        },
+                );
+                start = at + 3;
+            }
+            ("year-ago" | "year-earlier", _, _) if ordinal_at(at + 1).is_some() => {
+                year_before = true;
+                start = at + 1;
+            }
+            _ if self.year_at(at).is_some() && ordinal_at(at + 1).is_some() => {
+                named_year = self.year_at(at);
+                start = at + 1;
+            }
+            _ => {}
+        }
+        let at = start;
+        let (ord, next) = match ordinal_at(at) {
+            Some((q, next)) => (Some(q), next),
+            None => (None, at),
         };
         if let Some(q) = ord {
             // "the third quarter 1984", "the third quarter of 1984".
             let of = self.w(next) == "of" && self.year_at(next + 1).is_some();
             let next = if of { next + 1 } else { next };
-            let year = self.year_at(next);
-            let y = match (self.anchor, year) {
+            let year = if named_year.is_some() {
+                None
+            } else {
+                self.year_at(next)
+            };
+            let y = match (self.anchor, year.or(named_year)) {
                 (_, Some(y)) => Some(y),
                 (Some(a), None) => {
                     let current = a.month0() / 3 + 1;
@@ -303,6 +567,7 @@ impl Ctx<'_> {
                 (None, None) => None,
             };
             let end = if year.is_some() { next + 1 } else { next };
+            let y = y.map(|y| if year_before { y - 1 } else { y });
             let value = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y}-Q{q}"));
             return Some(Hit::new(end, TimexKind::Date, value));
         }
@@ -323,7 +588,7 @@ impl Ctx<'_> {
             }
         }
         // "year-earlier", "the year-ago quarter": the same quarter a year before.
-        if matches!(w, "year-earlier" | "year-ago") {
+        if matches!(self.w(at), "year-earlier" | "year-ago") {
             let (y, q) = self.reported_quarter()?;
             let with_unit = matches!(self.w(at + 1), "quarter" | "period");
             if at > i && !with_unit {
@@ -401,39 +666,120 @@ impl Ctx<'_> {
         let a = self.anchor?;
         let (am, y) = (a.month() as i32, a.year());
         let m = month as i32;
-        Some(if self.future(i) {
-            if m < am - 1 {
-                y + 1
-            } else {
-                y
+        Some(match self.tense(i) {
+            Some(Tense::Future) if m < am - 1 => y + 1,
+            Some(Tense::Past) if m > am + 1 => y - 1,
+            // The present ("is calling for the redemption on Dec. 7", "the January
+            // contract is"): the nearest.
+            Some(Tense::Present) if m > am + 6 => y - 1,
+            Some(Tense::Present) if m < am - 6 => y + 1,
+            Some(_) => y,
+            // No verb to go by ("from $29.75 in March"): news tells what has happened, so
+            // a month more than a season ahead is last year's.
+            // A contract month ("the January contract", "December futures") is ahead.
+            None if matches!(
+                self.w(i + 1),
+                "contract" | "contracts" | "futures" | "delivery" | "options"
+            ) =>
+            {
+                if m < am {
+                    y + 1
+                } else {
+                    y
+                }
             }
-        } else if self.past(i) {
-            if m > am + 1 {
-                y - 1
-            } else {
-                y
-            }
-        } else if m > am + 6 {
-            // No tense to go by ("payable Dec. 15", "the January contract"): the nearest.
-            y - 1
-        } else if m < am - 6 {
-            y + 1
-        } else {
-            y
+            None if m > am + 3 => y - 1,
+            None => y,
         })
     }
 
-    /// Whether a past-tense verb near token `i` in its sentence puts it in the past.
-    fn past(&self, i: usize) -> bool {
+    /// The tense of the clause token `i` sits in, read from the nearest verb group
+    /// before it (after it when none comes before): "will be named ... in December" is
+    /// future, "stepped down ... in March" past, "is calling for ... Dec. 7" present,
+    /// "payable Dec. 15" and "is to resume trading Tuesday" future. The nearest verb
+    /// governs the date far more often than any other verb of the sentence ("said it
+    /// is calling for the redemption on Dec. 7").
+    fn tense(&self, i: usize) -> Option<Tense> {
         let s = &self.seg.sentences[self.sentence_of[i]];
-        let around = (s.first_token..i)
-            .rev()
-            .take(8)
-            .chain((i + 1..s.end_token).take(8));
-        around.into_iter().any(|j| {
-            self.seg.tokens[j].kind == TokenKind::Word
-                && words::past_verb(if j > 0 { self.w(j - 1) } else { "" }, self.w(j))
-        })
+        // "by February", "through January", "until the Tuesday deadline": a limit, ahead
+        // unless a past verb governs it ("had filed reports by Wednesday").
+        let before = if i > s.first_token && self.w(i - 1) == "the" {
+            i - 1
+        } else {
+            i
+        };
+        let limit = before > s.first_token
+            && matches!(self.w(before - 1), "by" | "until" | "till" | "through");
+        for j in (s.first_token..i).rev().take(20) {
+            if self.clause_break(j) {
+                break;
+            }
+            if let Some(t) = self.verb_tense(j) {
+                return Some(if limit && t != Tense::Past {
+                    Tense::Future
+                } else {
+                    t
+                });
+            }
+        }
+        if limit {
+            return Some(Tense::Future);
+        }
+        for j in (i + 1..s.end_token).take(10) {
+            if self.clause_break(j) {
+                break;
+            }
+            if let Some(t) = self.verb_tense(j) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    fn clause_break(&self, j: usize) -> bool {
+        matches!(
+            self.w(j),
+            ";" | "(" | ")" | ":" | "\"" | "``" | "''" | "\u{201c}" | "\u{201d}" | "but" | "while"
+        )
+    }
+
+    /// The tense token `j` marks, if it is a verb or a word that acts as one. A
+    /// participle after a form of "be" defers to that auxiliary ("will be named"), and a
+    /// word in -ed after a determiner is an adjective ("a still unspecified date").
+    fn verb_tense(&self, j: usize) -> Option<Tense> {
+        if self.seg.tokens[j].kind != TokenKind::Word {
+            return None;
+        }
+        let w = self.w(j);
+        let prev = if j > 0 { self.w(j - 1) } else { "" };
+        let prev2 = if j > 1 { self.w(j - 2) } else { "" };
+        if words::future_marker(w) || words::irrealis(w) {
+            return Some(Tense::Future);
+        }
+        // "is to resume", "supposed to conclude", "plans to visit".
+        if w == "to" && words::to_future(prev) {
+            return Some(Tense::Future);
+        }
+        if words::scheduled_present(w) {
+            return Some(Tense::Future);
+        }
+        match w {
+            "is" | "are" | "am" | "'re" | "'m" | "says" | "say" => return Some(Tense::Present),
+            // The present perfect tells of the past.
+            "has" | "have" | "'ve" => return Some(Tense::Past),
+            _ => {}
+        }
+        let passive = matches!(
+            prev,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        );
+        let adjective = words::determiner(prev)
+            || words::determiner(prev2) && prev.ends_with("ly")
+            || words::determiner(prev2) && prev == "still";
+        if passive || adjective {
+            return None;
+        }
+        words::past_verb(prev, w).then_some(Tense::Past)
     }
 
     /// `July 9, 2025`, `July 9`, `July 2025`, `July`, `Aug. 8`, `this September`,
@@ -505,6 +851,10 @@ impl Ctx<'_> {
                 TimexKind::Date,
                 format!("{y:04}-{m:02}"),
             ));
+        }
+        // "January nineteen ninety-seven", as transcripts spell it.
+        if let Some((y, end)) = self.spelled_year(i + 1) {
+            return Some(Hit::new(end, TimexKind::Date, format!("{y:04}-{m:02}")));
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         if ambiguous
@@ -593,7 +943,9 @@ impl Ctx<'_> {
         let date = self.anchor.map(|a| {
             let today = a.weekday().num_days_from_monday() as i64;
             let wd = wd as i64;
-            let forward = shift > 0 || (shift == 0 && at > i) || (shift == 0 && self.future(at));
+            let forward = shift > 0
+                || (shift == 0 && at > i)
+                || (shift == 0 && self.tense(at) == Some(Tense::Future));
             let delta = if shift < 0 {
                 let back = (today - wd).rem_euclid(7);
                 -(if back == 0 { 7 } else { back })
@@ -693,7 +1045,73 @@ impl Ctx<'_> {
                 Hit::new(i + 2, TimexKind::Date, "PAST_REF")
             }
             ("the", "future") => Hit::new(i + 2, TimexKind::Date, "FUTURE_REF"),
-            ("soon", _) => Hit::new(i + 1, TimexKind::Date, "FUTURE_REF"),
+            // "as soon as" and "soon after" place something relative to another event.
+            ("soon", next)
+                if !(matches!(next, "as" | "after") || i > 0 && self.w(i - 1) == "as") =>
+            {
+                Hit::new(i + 1, TimexKind::Date, "FUTURE_REF")
+            }
+            ("right", "now") => Hit::new(i + 2, TimexKind::Date, "PRESENT_REF"),
+            // "coming months", "the coming weeks", "the weeks ahead": some time ahead.
+            ("coming", next) if next.ends_with('s') && words::unit(next).is_some() => {
+                Hit::new(i + 2, TimexKind::Date, "FUTURE_REF")
+            }
+            ("the", "coming")
+                if self.w(i + 2).ends_with('s') && words::unit(self.w(i + 2)).is_some() =>
+            {
+                Hit::new(i + 3, TimexKind::Date, "FUTURE_REF")
+            }
+            ("the", "near" | "short") if self.w(i + 2) == "term" => {
+                Hit::new(i + 3, TimexKind::Date, "FUTURE_REF")
+            }
+            // "will one day be": some day ahead.
+            ("one" | "some", "day")
+                if i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "will" | "would" | "could" | "might" | "may" | "can" | "should"
+                    ) =>
+            {
+                Hit::new(i + 2, TimexKind::Date, "FUTURE_REF")
+            }
+            // "the summer", "the early summer" (an adjective is a modifier's job).
+            ("the", season) if season_code(season).is_some() && self.w(i + 2) != "of" => {
+                let a = self.anchor?;
+                Hit::new(
+                    i + 2,
+                    TimexKind::Date,
+                    format!("{}-{}", a.year(), season_code(season)?),
+                )
+            }
+            // "the winter of 1994", "the summer of nineteen ninety-four".
+            ("the", season) if season_code(season).is_some() => {
+                let (y, end) = match self.spelled_year(i + 3) {
+                    Some(found) => found,
+                    None => (self.year_at(i + 3)?, i + 4),
+                };
+                Hit::new(
+                    end,
+                    TimexKind::Date,
+                    format!("{y}-{}", season_code(season)?),
+                )
+            }
+            // "this past spring": the latest one begun before the anchor.
+            ("this", "past") if season_code(self.w(i + 2)).is_some() => {
+                let a = self.anchor?;
+                let code = season_code(self.w(i + 2))?;
+                let starts = match code {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let y = if starts < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                };
+                Hit::new(i + 3, TimexKind::Date, format!("{y}-{code}"))
+            }
             // "this summer", "last winter", "next spring".
             ("this" | "last" | "next" | "past", season) if season_code(season).is_some() => {
                 let a = self.anchor?;
@@ -769,10 +1187,27 @@ impl Ctx<'_> {
     fn ago(&self, i: usize) -> Option<Hit> {
         let (n, at) = self.amount(i)?;
         let unit = words::unit(self.w(at))?;
-        // "two years ago"; "a year earlier" reads back from the anchor the same way.
+        // "two years ago"; "a year earlier" reads back from the anchor the same way; "a
+        // week or so ago" is as far back, give or take.
+        let (at, approx) = if self.w(at + 1) == "or" && self.w(at + 2) == "so" {
+            (at + 2, true)
+        } else {
+            (at, false)
+        };
         if !matches!(self.w(at + 1), "ago" | "earlier") {
             return None;
         }
+        if approx {
+            let mut hit = self.ago_value(n, words::unit(self.w(at - 2))?, at + 2)?;
+            hit.modifier = Some("APPROX".into());
+            return Some(hit);
+        }
+        self.ago_value(n, unit, at + 2)
+    }
+
+    /// The date `n` units before the anchor, as "ago" says it.
+    fn ago_value(&self, n: Option<u32>, unit: Unit, end: usize) -> Option<Hit> {
+        let at = end - 2;
         // "several years ago": some time back, no telling when.
         let Some(n) = n.map(i64::from) else {
             return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
@@ -806,6 +1241,8 @@ impl Ctx<'_> {
             ("several" | "few" | "many" | "some", _) => return Some((None, i + 1)),
             ("a", "few") | ("a", "couple") if self.w(i + 2) != "of" => return Some((None, i + 2)),
             ("a", "couple") => return Some((Some(2), i + 3)),
+            ("a", "hundred") => return Some((Some(100), i + 2)),
+            ("a", "thousand") => return Some((Some(1000), i + 2)),
             _ => {}
         }
         let mut n = words::number(self.w(i))?;
@@ -816,6 +1253,10 @@ impl Ctx<'_> {
                 n += u;
                 at += 1;
             }
+        }
+        // "2 1/2 years": as "two and a half years", which `duration` reads.
+        if self.w(at) == "1/2" {
+            at += 1;
         }
         // "two or three months": the first.
         if matches!(self.w(at), "or" | "to") && words::number(self.w(at + 1)).is_some() {
@@ -923,7 +1364,27 @@ impl Ctx<'_> {
         if i < at && self.w(i) == "the" && !framed && n.is_none() {
             return None;
         }
+        // "a minute and a half", "2 1/2 years": half a unit more, in the next one down.
+        let half = if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+            Some(end + 3)
+        } else if u_at > at && self.w(u_at - 1) == "1/2" {
+            Some(end)
+        } else {
+            None
+        };
         let mut hit = Hit::new(end, TimexKind::Duration, period(n, unit));
+        if let (Some(half_end), Some(n)) = (half, n) {
+            let value = match unit {
+                Unit::Year => Some(format!("P{n}Y6M")),
+                Unit::Day => Some(format!("P{n}DT12H")),
+                Unit::Hour => Some(format!("PT{n}H30M")),
+                Unit::Minute => Some(format!("PT{n}M30S")),
+                _ => None,
+            };
+            if let Some(v) = value {
+                hit = Hit::new(half_end, TimexKind::Duration, v);
+            }
+        }
         // "two or three months": P2M, up to P3M.
         if matches!(self.w(at + 1), "or" | "to") {
             if let Some(m) = words::number(self.w(at + 2)).filter(|&m| Some(m) > n) {
@@ -981,6 +1442,21 @@ impl Ctx<'_> {
     fn set(&self, i: usize) -> Option<Hit> {
         let value = match self.w(i) {
             "hourly" => "PT1H",
+            // "daily flights", "average daily volume": a rate, not a set of times.
+            "daily" | "nightly"
+                if self
+                    .seg
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                    && !self.is_cap(i + 1)
+                    && !matches!(
+                        self.w(i + 1),
+                        "and" | "or" | "to" | "in" | "on" | "at" | "for" | "since" | "until"
+                    ) =>
+            {
+                return None
+            }
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
             "monthly" => "P1M",

@@ -601,3 +601,248 @@ fn the_year_named() {
         ]
     );
 }
+
+#[test]
+fn the_nearest_verb_sets_the_year_of_a_month() {
+    // The nearest verb group governs the date, not the "said" that reports it.
+    assert_eq!(
+        values(
+            "Conseco Inc. said it is calling for the redemption on Dec. 7 of its shares.",
+            "1989-10-30"
+        ),
+        [pair("Dec. 7", "1989-12-07")]
+    );
+    // A participle after "be" defers to its auxiliary; "succeed" is not a past form.
+    assert_eq!(
+        values(
+            "Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+            "1998-03-04"
+        ),
+        [pair("December", "1998-12")]
+    );
+    assert_eq!(
+        values(
+            "Mr. Schwarz will succeed Daniel P. Davison Feb. 1.",
+            "1989-11-01"
+        ),
+        [pair("Feb. 1", "1990-02-01")]
+    );
+    assert_eq!(
+        values(
+            "Taylor, who stepped down as chairman, president and chief executive in March for health reasons, said it was time.",
+            "1989-11-02"
+        ),
+        [pair("March", "1989-03")]
+    );
+    // "payable", "would", "to acquire" point ahead; an adjective in -ed is no verb.
+    assert_eq!(
+        values(
+            "It declared a 10% stock dividend, payable Dec. 15.",
+            "1989-10-26"
+        ),
+        [pair("Dec. 15", "1989-12-15")]
+    );
+    assert_eq!(
+        values(
+            "The split would be paid on a still unspecified date in January.",
+            "1989-10-26"
+        ),
+        [pair("January", "1990-01")]
+    );
+    assert_eq!(
+        values(
+            "It announced an agreement to acquire the bank holding company in January.",
+            "1989-10-26"
+        ),
+        [pair("January", "1990-01")]
+    );
+    // With no verb at all, a month well ahead is last year's.
+    assert_eq!(
+        values(
+            "The stock rose to $42.875 in June from $29.75 in March.",
+            "1989-10-30"
+        ),
+        [pair("June", "1989-06"), pair("March", "1989-03")]
+    );
+    // A limit ("by May") is ahead unless a past verb governs it.
+    assert_eq!(
+        values("The talks are supposed to conclude by May.", "1998-03-22"),
+        [pair("May", "1998-05")]
+    );
+    assert_eq!(
+        values(
+            "Thirty-two members had filed reports by Wednesday.",
+            "1990-08-16"
+        ),
+        [pair("Wednesday", "1990-08-15")]
+    );
+    assert_eq!(
+        values(
+            "Shares are to resume trading in Paris Tuesday, he said.",
+            "1989-10-27"
+        ),
+        [pair("Tuesday", "1989-10-31")]
+    );
+}
+
+#[test]
+fn reporting_periods() {
+    let anchor = "1989-10-30";
+    assert_eq!(
+        values("Net for this year's third quarter rose.", anchor),
+        [pair("this year's third quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        values("In the 1988 third quarter, it lost money.", anchor),
+        [pair("the 1988 third quarter", "1988-Q3")]
+    );
+    assert_eq!(
+        values(
+            "In the year-earlier third quarter, it earned $2.8 million.",
+            anchor
+        ),
+        [pair("the year-earlier third quarter", "1988-Q3")]
+    );
+    assert_eq!(
+        values(
+            "It could be effective as early as next year's first quarter.",
+            anchor
+        ),
+        [pair("next year's first quarter", "1990-Q1")]
+    );
+    assert_eq!(
+        values("Profit for the fiscal first quarter fell.", anchor),
+        [pair("the fiscal first quarter", "1989-Q1")]
+    );
+    assert_eq!(
+        values("Sales were flat for the year ended March 31.", anchor),
+        [pair("the year", "P1Y"), pair("March 31", "1989-03-31")]
+    );
+    assert_eq!(
+        values(
+            "It forecast an increase for the full year; fiscal 1989 sales rose.",
+            anchor
+        ),
+        [pair("the full year", "1989"), pair("fiscal 1989", "1989")]
+    );
+    assert_eq!(
+        values("Earnings will fall in the last half of 1989.", anchor),
+        [pair("the last half of 1989", "1989-H2")]
+    );
+    assert!(
+        values("Sales were flat in the last half of the '80s.", anchor)
+            .iter()
+            .all(|(_, v)| !v.ends_with("-H2"))
+    );
+    let tagged = tags("The deal should close by year-end.", anchor);
+    assert_eq!(
+        tagged,
+        [(
+            "year-end".to_string(),
+            "1989".to_string(),
+            Some("END".to_string())
+        )]
+    );
+}
+
+#[test]
+fn vague_future_and_bounds() {
+    let anchor = "1998-02-06";
+    assert_eq!(
+        values("The economy will slow in coming months.", anchor),
+        [pair("coming months", "FUTURE_REF")]
+    );
+    assert_eq!(
+        values("Islam will one day be the second largest religion.", anchor),
+        [pair("one day", "FUTURE_REF")]
+    );
+    // "as soon as" and "soon after" tie one event to another: no date.
+    assert!(values("They could leave as soon as the threats end.", anchor).is_empty());
+    assert!(values("He was killed soon after being captured.", anchor).is_empty());
+    // "daily flights" is a rate, "daily" alone a set.
+    assert!(values("Qantas plans daily flights to Bombay.", anchor).is_empty());
+    assert_eq!(values("It flies daily.", anchor), [pair("daily", "P1D")]);
+    let tagged = tags("He left nearly four years ago, around Nov. 1.", anchor);
+    assert_eq!(
+        tagged,
+        [
+            (
+                "nearly four years ago".to_string(),
+                "1994".to_string(),
+                Some("APPROX".to_string())
+            ),
+            (
+                "around Nov. 1".to_string(),
+                "1997-11-01".to_string(),
+                Some("APPROX".to_string())
+            )
+        ]
+    );
+    assert_eq!(
+        values(
+            "They have kept the secret for almost a hundred years.",
+            anchor
+        ),
+        [pair("almost a hundred years", "P100Y")]
+    );
+    assert_eq!(
+        values(
+            "Prices last hit that level in the winter of nineteen ninety-four.",
+            anchor
+        ),
+        [pair("the winter of nineteen ninety-four", "1994-WI")]
+    );
+}
+
+#[test]
+fn the_following_year_counts_from_the_last_date_named() {
+    assert_eq!(
+        values(
+            "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache.",
+            "1998-04-18"
+        ),
+        [pair("May 22, 1995", "1995-05-22"), pair("the following year", "1996")]
+    );
+    assert_eq!(
+        values(
+            "The talks opened on March 3, 1998. The next day the delegates left; that year ended badly.",
+            "1998-06-01"
+        ),
+        [
+            pair("March 3, 1998", "1998-03-03"),
+            pair("The next day", "1998-03-04"),
+            pair("that year", "1998")
+        ]
+    );
+    // With nothing named before, the anchor stands in.
+    assert_eq!(
+        values("The following day, he resigned.", "1998-06-01"),
+        [pair("The following day", "1998-06-02")]
+    );
+}
+
+#[test]
+fn halves_spelled_years_and_give_or_take() {
+    let anchor = "1998-02-27";
+    assert_eq!(
+        values("They lived in camps for 2 1/2 years.", anchor),
+        [pair("2 1/2 years", "P2Y6M")]
+    );
+    assert_eq!(
+        values("But a minute and a half later, a pilot calls in.", anchor),
+        [pair("a minute and a half", "PT1M30S")]
+    );
+    assert_eq!(
+        values("January nineteen ninety-seven. Atlanta again.", anchor),
+        [pair("January nineteen ninety-seven", "1997-01")]
+    );
+    let tagged = tags("Then, a week or so ago, he chose Saturday.", "1991-02-25");
+    assert_eq!(
+        (tagged[0].0.as_str(), tagged[0].2.as_deref()),
+        ("a week or so ago", Some("APPROX"))
+    );
+    assert_eq!(
+        values("It scrapped the business this past spring.", "1989-10-30"),
+        [pair("this past spring", "1989-SP")]
+    );
+}

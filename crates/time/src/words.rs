@@ -177,6 +177,90 @@ pub(crate) fn future_marker(w: &str) -> bool {
     )
 }
 
+/// Words that set what follows them in a possible or intended future: modals, "payable",
+/// "expected", "plans".
+pub(crate) fn irrealis(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "could"
+            | "should"
+            | "might"
+            | "must"
+            | "payable"
+            | "expected"
+            | "expects"
+            | "expect"
+            | "likely"
+            | "unlikely"
+            | "plans"
+            | "intends"
+            | "slated"
+            | "pending"
+            | "effective"
+    )
+}
+
+/// Words that make "to" and a verb after them point ahead: "is to resume", "supposed to
+/// conclude", "plans to visit", "agreed to meet".
+pub(crate) fn to_future(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "supposed"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "expected"
+            | "scheduled"
+            | "due"
+            | "likely"
+            | "going"
+            | "hopes"
+            | "hope"
+            | "wants"
+            | "want"
+            | "intends"
+            | "aims"
+            | "agreed"
+            | "decided"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "threatened"
+            | "ready"
+            | "prepared"
+            | "set"
+            | "agreement"
+            | "offer"
+            | "proposal"
+            | "bid"
+            | "decision"
+    )
+}
+
+/// Determiners and possessives: a word in -ed after one is an adjective.
+pub(crate) fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}
+
 /// First = 1 ... fourth = 4: the ordinals quarters are named by.
 pub(crate) fn ordinal(w: &str) -> Option<u32> {
     Some(match w {
@@ -240,9 +324,17 @@ pub(crate) fn past_verb(prev: &str, w: &str) -> bool {
         "ago",
         "yesterday",
     ];
+    // Words in -ed that are not past forms.
+    const NOT_PAST: &[&str] = &[
+        "need", "feed", "bleed", "breed", "speed", "heed", "seed", "indeed", "hundred", "sacred",
+        "naked", "wicked", "rugged", "hatred", "kindred", "shred", "embed", "ahmed", "mohammed",
+        "muhammad", "mahmoud",
+    ];
     PAST.contains(&w)
         || w.len() > 4
             && w.ends_with("ed")
+            && !w.ends_with("ceed")
+            && !NOT_PAST.contains(&w)
             && !matches!(
                 prev,
                 "the"
