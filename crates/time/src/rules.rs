@@ -201,24 +201,6 @@ impl Ctx<'_> {
         i < self.len() && self.seg.tokens[i].kind == TokenKind::Number
     }
 
-    /// Whether the words before token `i` in its sentence put it in the future.
-    fn future(&self, i: usize) -> bool {
-        let s = self.sentence_of[i];
-        let first = self.seg.sentences[s].first_token;
-        let verb_at = if i > first && self.w(i - 1) == "on" {
-            i.checked_sub(2)
-        } else {
-            i.checked_sub(1)
-        };
-        if verb_at.is_some_and(|j| j >= first && words::scheduled_present(self.w(j))) {
-            return true;
-        }
-        (first..i)
-            .rev()
-            .take(12)
-            .any(|j| words::future_marker(self.w(j)))
-    }
-
     /// "the end of last month", "early July", "mid-2025": a modifier and what it modifies.
     fn with_modifier(&self, i: usize) -> Option<Hit> {
         let (skip, modifier) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
@@ -558,7 +540,7 @@ impl Ctx<'_> {
                 (_, Some(y)) => Some(y),
                 (Some(a), None) => {
                     let current = a.month0() / 3 + 1;
-                    Some(if q > current && !self.future(at) {
+                    Some(if q > current && self.tense(at) != Some(Tense::Future) {
                         a.year() - 1
                     } else {
                         a.year()
@@ -1012,7 +994,7 @@ impl Ctx<'_> {
                 let a = self.anchor?;
                 // Past: the weekend before the anchor; future: the next one.
                 let today = a.weekday().num_days_from_monday() as i64;
-                let saturday = if self.future(i) {
+                let saturday = if self.tense(i) == Some(Tense::Future) {
                     a + Duration::days((5 - today).rem_euclid(7))
                 } else {
                     a - Duration::days((today - 5).rem_euclid(7))
@@ -1189,31 +1171,15 @@ impl Ctx<'_> {
         let unit = words::unit(self.w(at))?;
         // "two years ago"; "a year earlier" reads back from the anchor the same way; "a
         // week or so ago" is as far back, give or take.
-        let (at, approx) = if self.w(at + 1) == "or" && self.w(at + 2) == "so" {
-            (at + 2, true)
-        } else {
-            (at, false)
-        };
-        if !matches!(self.w(at + 1), "ago" | "earlier") {
+        let approx = self.w(at + 1) == "or" && self.w(at + 2) == "so";
+        let back = if approx { at + 3 } else { at + 1 };
+        if !matches!(self.w(back), "ago" | "earlier") {
             return None;
         }
-        if approx {
-            let mut hit = self.ago_value(n, words::unit(self.w(at - 2))?, at + 2)?;
-            hit.modifier = Some("APPROX".into());
-            return Some(hit);
-        }
-        self.ago_value(n, unit, at + 2)
-    }
-
-    /// The date `n` units before the anchor, as "ago" says it.
-    fn ago_value(&self, n: Option<u32>, unit: Unit, end: usize) -> Option<Hit> {
-        let at = end - 2;
+        let end = back + 1;
         // "several years ago": some time back, no telling when.
-        let Some(n) = n.map(i64::from) else {
-            return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
-        };
-        let Some(a) = self.anchor else {
-            return Some(Hit::new(at + 2, TimexKind::Date, "PAST_REF"));
+        let (Some(n), Some(a)) = (n.map(i64::from), self.anchor) else {
+            return Some(Hit::new(end, TimexKind::Date, "PAST_REF"));
         };
         let value = match unit {
             Unit::Day => (a - Duration::days(n)).format("%Y-%m-%d").to_string(),
@@ -1231,7 +1197,10 @@ impl Ctx<'_> {
             Unit::Century => format!("{}", a.year() / 100 - n as i32),
             _ => "PAST_REF".to_string(),
         };
-        Some(Hit::new(at + 2, TimexKind::Date, value))
+        Some(Hit {
+            modifier: approx.then(|| "APPROX".to_string()),
+            ..Hit::new(end, TimexKind::Date, value)
+        })
     }
 
     /// An amount: `two`, `twenty four`, `24`, `a`, `several` (`None`: vague), `a few`,
