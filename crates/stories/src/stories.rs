@@ -1,0 +1,797 @@
+//! Stories and storylines, in one pass over a stream of articles in date order.
+//!
+//! Each article becomes a sparse TF-IDF vector of its content words and names (the title
+//! counts twice; a capitalised word inside a sentence is a name and weighs more; the
+//! document frequencies are those of the stream so far, so nothing is read twice). It
+//! joins the story whose centroid it is most similar to, the similarity decayed by the
+//! days since the story's last article, when that reaches the threshold; otherwise it
+//! starts a story. Candidate stories come from an inverted index of their strongest
+//! terms, so an article is compared with a handful of stories, not all of them, and
+//! stories that have gone quiet for longer than the window are dropped from the index:
+//! memory grows with the live stories, not the stream. A syndicated copy (see
+//! [`crate::NearDuplicates`]) joins its original's story directly.
+//!
+//! Storylines link stories over weeks: two stories are one thread when the names they
+//! are about overlap (cosine of their name profiles) within a longer window.
+//!
+//! Rewrites: articles of one story that retell one report share its quotes, its
+//! anonymous-source descriptors and its figures. An article that names no origin gets
+//! the origin of the articles it shares the most of them with, marked as inferred.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::NearDuplicates;
+
+/// What the clusterer needs of an article: its text and time, and what attribution
+/// found in it (empty when the caller has no annotations).
+#[derive(Debug, Clone, Default)]
+pub struct StoryInput {
+    /// The article's id.
+    pub id: String,
+    /// Seconds since the epoch; undated articles cluster as if published with the last
+    /// dated one before them.
+    pub published: Option<i64>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Clean body text.
+    pub text: String,
+    /// The outlet that published it.
+    pub outlet: Option<String>,
+    /// The outlet the text names as its origin ("told Reuters"), if any.
+    pub origin: Option<String>,
+    /// The quotes' texts and the anonymous sources' descriptors: what rewrites of one
+    /// report share.
+    pub evidence: Vec<String>,
+}
+
+impl StoryInput {
+    /// The input for a stored article: its text, title and outlet, the origin its
+    /// attribution names, and its quotes and anonymous sources as evidence. `published`
+    /// is the caller's best date for it (the metadata's, else the inferred one).
+    pub fn from_article(
+        article: &tri_model::Article,
+        attributions: Option<&tri_model::Attributions>,
+        published: Option<i64>,
+    ) -> StoryInput {
+        let (origin, evidence) = match attributions {
+            Some(a) => {
+                let origin = a
+                    .provenance
+                    .origin
+                    .and_then(|i| a.provenance.cited.get(i))
+                    .map(|c| c.name.clone());
+                let evidence = a
+                    .quotes
+                    .iter()
+                    .filter(|q| !q.fragment)
+                    .map(|q| q.text.clone())
+                    .chain(a.sources.iter().filter_map(|s| s.descriptor.clone()))
+                    .collect();
+                (origin, evidence)
+            }
+            None => (None, Vec::new()),
+        };
+        StoryInput {
+            id: article.id.clone(),
+            published,
+            title: article.title.clone(),
+            text: article.text.clone(),
+            outlet: article.outlet.clone(),
+            origin,
+            evidence,
+        }
+    }
+}
+
+/// Seconds since the epoch of an ISO 8601 date (`2025-08-05`, taken as its midnight UTC)
+/// or date-time (`2025-08-05T14:03:00Z`, `2025-08-05 14:03:00`), or an RFC 2822 one.
+pub fn epoch_seconds(value: &str) -> Option<i64> {
+    let v = value.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(t.timestamp());
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some(t.timestamp());
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
+        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(v, format) {
+            return Some(t.and_utc().timestamp());
+        }
+    }
+    let date = chrono::NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+}
+
+/// The knobs of the clusterer; the defaults were chosen on the development split named
+/// in the README.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryConfig {
+    /// Least decayed cosine similarity for an article to join a story.
+    pub join: f64,
+    /// Days over which a story's pull falls by a factor e.
+    pub decay_days: f64,
+    /// Days after its last article that a story stops taking new ones.
+    pub window_days: f64,
+    /// Least cosine of name profiles for two stories to share a storyline.
+    pub storyline: f64,
+    /// Days between two stories beyond which they are not linked.
+    pub storyline_days: f64,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            join: 0.30,
+            decay_days: 7.0,
+            window_days: 21.0,
+            storyline: 0.35,
+            storyline_days: 120.0,
+        }
+    }
+}
+
+/// Where one article went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Index of its story in [`Clustering::stories`].
+    pub story: usize,
+    /// The article it is a near-duplicate copy of, if any.
+    pub copy_of: Option<String>,
+    /// Its origin: the outlet it names, else the one inferred from the rewrites it shares
+    /// quotes and sources with.
+    pub origin: Option<String>,
+    /// The articles the origin was inferred from (empty when the article names it).
+    pub origin_inferred_from: Vec<String>,
+}
+
+/// A story: articles about one happening (or retelling one report).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// Stable id: `s-` and the first 12 hex digits of its earliest article's id.
+    pub id: String,
+    /// Article ids in the order they joined.
+    pub articles: Vec<String>,
+    /// Earliest and latest publication time, seconds since the epoch.
+    pub first: Option<i64>,
+    /// See `first`.
+    pub last: Option<i64>,
+    /// Index of its storyline in [`Clustering::storylines`].
+    pub storyline: usize,
+    /// The terms that weigh most in it, as a label.
+    pub keywords: Vec<String>,
+}
+
+/// The result of clustering a stream.
+#[derive(Debug, Clone, Default)]
+pub struct Clustering {
+    /// Stories in order of their first article.
+    pub stories: Vec<Story>,
+    /// Each storyline as the indices of its stories.
+    pub storylines: Vec<Vec<usize>>,
+    /// Where each article went, by article id.
+    pub placements: HashMap<String, Placement>,
+}
+
+struct LiveStory {
+    centroid: HashMap<u32, f64>,
+    names: HashMap<u32, f64>,
+    last: Option<i64>,
+    first: Option<i64>,
+    articles: Vec<usize>,
+    /// Terms under which the inverted index lists it.
+    indexed: Vec<u32>,
+    open: bool,
+}
+
+/// The streaming clusterer.
+pub struct StoryClusterer {
+    config: StoryConfig,
+    vocabulary: HashMap<String, u32>,
+    df: Vec<u32>,
+    name_term: Vec<bool>,
+    /// Stories still taking articles.
+    open: Vec<usize>,
+    documents: u32,
+    stories: Vec<LiveStory>,
+    index: HashMap<u32, Vec<usize>>,
+    duplicates: NearDuplicates<usize>,
+    inputs: Vec<StoryInput>,
+    story_of: Vec<usize>,
+    copy_of: Vec<Option<usize>>,
+    clock: Option<i64>,
+}
+
+/// Terms per story kept in the centroid and the inverted index.
+const CENTROID_TERMS: usize = 120;
+const INDEX_TERMS: usize = 12;
+const ARTICLE_TERMS: usize = 60;
+/// Names kept per closed story, for storylines.
+const NAME_TERMS: usize = 12;
+/// How much more a name weighs than a common word.
+const NAME_BOOST: f64 = 1.5;
+
+impl StoryClusterer {
+    /// A clusterer with these knobs.
+    pub fn new(config: StoryConfig) -> Self {
+        StoryClusterer {
+            config,
+            vocabulary: HashMap::new(),
+            df: Vec::new(),
+            name_term: Vec::new(),
+            open: Vec::new(),
+            documents: 0,
+            stories: Vec::new(),
+            index: HashMap::new(),
+            duplicates: NearDuplicates::new(0.8),
+            inputs: Vec::new(),
+            story_of: Vec::new(),
+            copy_of: Vec::new(),
+            clock: None,
+        }
+    }
+
+    /// Places one article, which should not be older than those before it by more than
+    /// the window (the stream is in date order), and returns its story's index.
+    pub fn add(&mut self, input: StoryInput) -> usize {
+        let n = self.inputs.len();
+        let time = input.published.or(self.clock);
+        if let Some(t) = time {
+            self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
+        }
+        let terms = self.terms(&input);
+        self.documents += 1;
+        for &t in terms.keys() {
+            self.df[t as usize] += 1;
+        }
+        let (vector, names) = self.weigh(&terms);
+        self.close_stale();
+        let copy = self
+            .duplicates
+            .add(n, time, &input.text)
+            .map(|c| c.original);
+        let story = match copy {
+            Some(original) if original < n => self.story_of[original],
+            _ => match self.best_story(&vector, time) {
+                Some(s) => s,
+                None => {
+                    self.stories.push(LiveStory {
+                        centroid: HashMap::new(),
+                        names: HashMap::new(),
+                        last: time,
+                        first: time,
+                        articles: Vec::new(),
+                        indexed: Vec::new(),
+                        open: true,
+                    });
+                    self.open.push(self.stories.len() - 1);
+                    self.stories.len() - 1
+                }
+            },
+        };
+        self.join(story, n, &vector, &names, time);
+        self.inputs.push(input);
+        self.story_of.push(story);
+        self.copy_of.push(copy.filter(|&o| o < n));
+        story
+    }
+
+    /// Finishes the stream: storylines, inferred origins, ids and labels.
+    pub fn finish(self) -> Clustering {
+        let id_of = |i: usize| self.inputs[i].id.clone();
+        // Storylines: union-find over stories whose name profiles meet.
+        let mut parent: Vec<usize> = (0..self.stories.len()).collect();
+        fn root(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        let norms: Vec<f64> = self.stories.iter().map(|s| norm(&s.names)).collect();
+        let mut by_name: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (si, s) in self.stories.iter().enumerate() {
+            for t in top_terms(&s.names, 8) {
+                by_name.entry(t).or_default().push(si);
+            }
+        }
+        for (si, s) in self.stories.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for t in top_terms(&s.names, 8) {
+                for &other in by_name.get(&t).into_iter().flatten() {
+                    if other >= si || !seen.insert(other) {
+                        continue;
+                    }
+                    let o = &self.stories[other];
+                    let gap = days_between(s.first, o.last)
+                        .abs()
+                        .min(days_between(o.first, s.last).abs());
+                    if gap > self.config.storyline_days {
+                        continue;
+                    }
+                    let cos = dot(&s.names, &o.names) / (norms[si] * norms[other]).max(1e-12);
+                    if cos >= self.config.storyline {
+                        let (a, b) = (root(&mut parent, si), root(&mut parent, other));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+        }
+        let mut line_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut storylines: Vec<Vec<usize>> = Vec::new();
+        let words: HashMap<u32, &str> = self
+            .vocabulary
+            .iter()
+            .map(|(w, &i)| (i, w.as_str()))
+            .collect();
+        let mut stories = Vec::with_capacity(self.stories.len());
+        for (si, s) in self.stories.iter().enumerate() {
+            let r = root(&mut parent, si);
+            let line = *line_of_root.entry(r).or_insert_with(|| {
+                storylines.push(Vec::new());
+                storylines.len() - 1
+            });
+            storylines[line].push(si);
+            let earliest = s
+                .articles
+                .iter()
+                .copied()
+                .min_by_key(|&a| (self.inputs[a].published.unwrap_or(i64::MAX), a))
+                .unwrap_or(0);
+            let earliest_id = id_of(earliest);
+            stories.push(Story {
+                id: format!("s-{}", &earliest_id[..earliest_id.len().min(12)]),
+                articles: s.articles.iter().map(|&a| id_of(a)).collect(),
+                first: s.first,
+                last: s.last,
+                storyline: line,
+                keywords: top_terms(&s.centroid, 6)
+                    .into_iter()
+                    .filter_map(|t| words.get(&t).map(|w| w.trim_start_matches('@').to_string()))
+                    .collect(),
+            });
+        }
+        let mut placements = HashMap::new();
+        for (i, input) in self.inputs.iter().enumerate() {
+            let (origin, from) = match &input.origin {
+                Some(o) => (Some(o.clone()), Vec::new()),
+                None => self.infer_origin(i),
+            };
+            placements.insert(
+                input.id.clone(),
+                Placement {
+                    story: self.story_of[i],
+                    copy_of: self.copy_of[i].map(id_of),
+                    origin,
+                    origin_inferred_from: from,
+                },
+            );
+        }
+        Clustering {
+            stories,
+            storylines,
+            placements,
+        }
+    }
+
+    /// The origin most of the article's shared evidence points to, among the articles of
+    /// its story that name theirs. Rewrites paraphrase ("Ukraine's defensive lines could
+    /// collapse within months" for "Ukrainian defenses could collapse in two or three
+    /// months"), so quotes and descriptors match by their content words; at least two
+    /// shared items (quotes, sources, figures), or being a copy, are needed.
+    fn infer_origin(&self, i: usize) -> (Option<String>, Vec<String>) {
+        let mine = Evidence::of(&self.inputs[i]);
+        let mut votes: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
+        for &j in &self.stories[self.story_of[i]].articles {
+            let other = &self.inputs[j];
+            let Some(origin) = other.origin.as_deref() else {
+                continue;
+            };
+            let copy = self.copy_of[i] == Some(j) || self.copy_of[j] == Some(i);
+            let shared = mine.shared(&Evidence::of(other)) + if copy { 2 } else { 0 };
+            if shared >= 2 {
+                let v = votes.entry(origin).or_default();
+                v.0 += shared;
+                v.1.push(other.id.clone());
+            }
+        }
+        match votes
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
+        {
+            Some((origin, (_, from))) => (Some(origin.to_string()), from),
+            None => (None, Vec::new()),
+        }
+    }
+
+    fn terms(&mut self, input: &StoryInput) -> HashMap<u32, f64> {
+        let mut counts: HashMap<u32, f64> = HashMap::new();
+        let texts = input
+            .title
+            .iter()
+            .map(|t| (t.as_str(), 2.0))
+            .chain(std::iter::once((input.text.as_str(), 1.0)));
+        for (text, weight) in texts {
+            for (word, sentence_start) in words(text) {
+                let lower = word.to_lowercase();
+                let lower = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("\u{2019}s"))
+                    .unwrap_or(&lower);
+                if lower.chars().count() < 3 || STOPWORDS.contains(&lower) {
+                    continue;
+                }
+                // A capitalised word inside a sentence is a name: names say what a
+                // story is about better than common words do.
+                let name = !sentence_start
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && !lower.chars().all(|c| c.is_ascii_digit());
+                let term = if name {
+                    format!("@{lower}")
+                } else {
+                    lower.to_string()
+                };
+                let next = self.vocabulary.len() as u32;
+                let id = *self.vocabulary.entry(term).or_insert(next);
+                if id == next {
+                    self.df.push(0);
+                    self.name_term.push(name);
+                }
+                *counts.entry(id).or_default() += weight;
+            }
+        }
+        counts
+    }
+
+    /// TF-IDF (sublinear tf) of the article's terms, the strongest kept, L2-normalised;
+    /// and its names alone.
+    fn weigh(&self, terms: &HashMap<u32, f64>) -> (HashMap<u32, f64>, HashMap<u32, f64>) {
+        let n = f64::from(self.documents);
+        let mut weighted: Vec<(u32, f64)> = terms
+            .iter()
+            .map(|(&t, &c)| {
+                let idf = ((n + 1.0) / (f64::from(self.df[t as usize]) + 1.0)).ln() + 1.0;
+                let boost = if self.name_term[t as usize] {
+                    NAME_BOOST
+                } else {
+                    1.0
+                };
+                (t, (1.0 + c.ln()) * idf * boost)
+            })
+            .collect();
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weighted.truncate(ARTICLE_TERMS);
+        let mut v: HashMap<u32, f64> = weighted.into_iter().collect();
+        let nv = norm(&v).max(1e-12);
+        for w in v.values_mut() {
+            *w /= nv;
+        }
+        let names: HashMap<u32, f64> = v
+            .iter()
+            .filter(|(&t, _)| self.name_term[t as usize])
+            .map(|(&t, &w)| (t, w))
+            .collect();
+        (v, names)
+    }
+
+    fn best_story(&self, v: &HashMap<u32, f64>, time: Option<i64>) -> Option<usize> {
+        let mut candidates: HashSet<usize> = HashSet::new();
+        for t in top_terms(v, 20) {
+            for &s in self.index.get(&t).into_iter().flatten() {
+                if self.stories[s].open {
+                    candidates.insert(s);
+                }
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for s in candidates {
+            let story = &self.stories[s];
+            let cos = dot(v, &story.centroid) / norm(&story.centroid).max(1e-12);
+            let days = days_between(story.last, time).max(0.0);
+            if days > self.config.window_days {
+                continue;
+            }
+            let score = cos * (-days / self.config.decay_days).exp();
+            let better = best.is_none_or(|(bs, b)| score > b || (score == b && s < bs));
+            if score >= self.config.join && better {
+                best = Some((s, score));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    fn join(
+        &mut self,
+        s: usize,
+        article: usize,
+        v: &HashMap<u32, f64>,
+        names: &HashMap<u32, f64>,
+        time: Option<i64>,
+    ) {
+        let story = &mut self.stories[s];
+        for (&t, &w) in v {
+            *story.centroid.entry(t).or_default() += w;
+        }
+        for (&t, &w) in names {
+            *story.names.entry(t).or_default() += w;
+        }
+        if story.centroid.len() > 2 * CENTROID_TERMS {
+            let keep: HashSet<u32> = top_terms(&story.centroid, CENTROID_TERMS)
+                .into_iter()
+                .collect();
+            story.centroid.retain(|t, _| keep.contains(t));
+        }
+        if let Some(t) = time {
+            story.last = Some(story.last.map_or(t, |l| l.max(t)));
+            story.first = Some(story.first.map_or(t, |f| f.min(t)));
+        }
+        story.articles.push(article);
+        // Re-index the story under its strongest terms.
+        let top = top_terms(&story.centroid, INDEX_TERMS);
+        let old = std::mem::replace(&mut story.indexed, top.clone());
+        for t in old {
+            if let Some(list) = self.index.get_mut(&t) {
+                list.retain(|&x| x != s);
+            }
+        }
+        for t in top {
+            self.index.entry(t).or_default().push(s);
+        }
+    }
+
+    /// Stories quiet for longer than the window take no more articles: out of the index,
+    /// their centroids cut to a label and their names to a profile, so that memory
+    /// follows the live stories.
+    fn close_stale(&mut self) {
+        let Some(now) = self.clock else { return };
+        let window = self.config.window_days;
+        let stories = &mut self.stories;
+        let index = &mut self.index;
+        self.open.retain(|&s| {
+            let story = &mut stories[s];
+            if days_between(story.last, Some(now)) <= window {
+                return true;
+            }
+            story.open = false;
+            for t in std::mem::take(&mut story.indexed) {
+                if let Some(list) = index.get_mut(&t) {
+                    list.retain(|&x| x != s);
+                }
+            }
+            let label: HashSet<u32> = top_terms(&story.centroid, 6).into_iter().collect();
+            story.centroid.retain(|t, _| label.contains(t));
+            story.centroid.shrink_to_fit();
+            let profile: HashSet<u32> = top_terms(&story.names, NAME_TERMS).into_iter().collect();
+            story.names.retain(|t, _| profile.contains(t));
+            story.names.shrink_to_fit();
+            false
+        });
+    }
+}
+
+/// The words of a text with whether each begins a sentence (first word, or after ".",
+/// "!", "?", ":" or a line break, quotation marks aside).
+fn words(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_word(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let w = text[s..i].trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() {
+                out.push((w, sentence_start));
+                sentence_start = false;
+            }
+        }
+        if matches!(c, '.' | '!' | '?' | ':' | '\n') {
+            sentence_start = true;
+        }
+    }
+    out
+}
+
+fn dot(a: &HashMap<u32, f64>, b: &HashMap<u32, f64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .filter_map(|(t, w)| large.get(t).map(|v| w * v))
+        .sum()
+}
+
+fn norm(v: &HashMap<u32, f64>) -> f64 {
+    v.values().map(|w| w * w).sum::<f64>().sqrt()
+}
+
+/// The `k` heaviest terms, heaviest first (ties by term id, so runs repeat).
+fn top_terms(v: &HashMap<u32, f64>, k: usize) -> Vec<u32> {
+    let mut all: Vec<(u32, f64)> = v.iter().map(|(&t, &w)| (t, w)).collect();
+    all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    all.into_iter().take(k).map(|(t, _)| t).collect()
+}
+
+/// Days from `a` to `b` (0 when either is unknown).
+fn days_between(a: Option<i64>, b: Option<i64>) -> f64 {
+    match (a, b) {
+        (Some(a), Some(b)) => (b - a) as f64 / 86_400.0,
+        _ => 0.0,
+    }
+}
+
+/// What rewrites of one report share: its quotes and anonymous-source descriptors, as
+/// bags of word stems (so that paraphrase still matches), and the figures in the text.
+struct Evidence {
+    items: Vec<HashSet<String>>,
+    figures: HashSet<String>,
+}
+
+impl Evidence {
+    fn of(input: &StoryInput) -> Evidence {
+        let items = input
+            .evidence
+            .iter()
+            .map(|e| {
+                words(e)
+                    .into_iter()
+                    .map(|(w, _)| w.to_lowercase())
+                    .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
+                    .map(|w| w.chars().take(5).collect::<String>())
+                    .collect::<HashSet<String>>()
+            })
+            .filter(|bag| bag.len() >= 2)
+            .collect();
+        let figures = words(&input.text)
+            .into_iter()
+            .filter_map(|(w, _)| {
+                let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+                let numeric = w
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                (numeric && digits.len() >= 3).then_some(digits)
+            })
+            .collect();
+        Evidence { items, figures }
+    }
+
+    /// How many of these items the other has too: a quote or descriptor counts when most
+    /// of the smaller one's stems (and at least two) are in the other.
+    fn shared(&self, other: &Evidence) -> usize {
+        let quotes = self
+            .items
+            .iter()
+            .filter(|a| {
+                other.items.iter().any(|b| {
+                    let common = a.intersection(b).count();
+                    common >= 2 && common * 5 >= a.len().min(b.len()) * 3
+                })
+            })
+            .count();
+        quotes + self.figures.intersection(&other.figures).count()
+    }
+}
+
+/// Words too common to say what a story is about.
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "but",
+    "not",
+    "this",
+    "from",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "them",
+    "there",
+    "which",
+    "who",
+    "whom",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "been",
+    "being",
+    "said",
+    "says",
+    "say",
+    "also",
+    "than",
+    "then",
+    "into",
+    "about",
+    "after",
+    "before",
+    "over",
+    "under",
+    "more",
+    "most",
+    "other",
+    "some",
+    "such",
+    "only",
+    "very",
+    "just",
+    "what",
+    "when",
+    "where",
+    "while",
+    "how",
+    "all",
+    "any",
+    "each",
+    "out",
+    "our",
+    "your",
+    "you",
+    "she",
+    "him",
+    "one",
+    "two",
+    "new",
+    "year",
+    "years",
+    "last",
+    "first",
+    "per",
+    "cent",
+    "percent",
+    "mr",
+    "mrs",
+    "ms",
+    "told",
+    "according",
+    "did",
+    "does",
+    "its",
+    "it's",
+    "because",
+    "these",
+    "those",
+    "between",
+    "against",
+    "during",
+    "since",
+    "still",
+    "now",
+    "week",
+    "day",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "time",
+    "including",
+    "made",
+    "make",
+    "many",
+    "much",
+    "well",
+    "back",
+    "like",
+    "even",
+    "get",
+];
