@@ -5,6 +5,7 @@
 mod events;
 mod figures;
 mod render;
+mod stories;
 mod timeline;
 
 /// `print!` that ends the program quietly when stdout is a closed pipe (`| head`), as
@@ -126,12 +127,36 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The stories of the stored articles, grouped in storylines: each with its size,
+    /// span of dates, outlets, origin reports (named or inferred) and keywords. Articles
+    /// are clustered in date order as a stream: copies join their original, rewrites
+    /// and independent reports of one happening share a story, and stories that are
+    /// about the same people and places over weeks share a storyline.
+    #[command(after_help = "Examples:\n  triangulate stories\n  triangulate stories --json")]
+    Stories {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One story: its articles in the order they joined, each with its date, outlet,
+    /// title, origin (named in the text, or inferred from the rewrites it shares quotes,
+    /// sources and figures with) and the article it copies, if any.
+    #[command(
+        after_help = "Examples:\n  triangulate story s-2030067d\n  triangulate story s-2030 --json"
+    )]
+    Story {
+        /// The story id (`s-...`, as `stories` lists it) or a unique prefix of it.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// The dated statements of stored articles in date order: what happened when, the
     /// forecasts, deadlines and scheduled events with their due dates and whether they
     /// are past due, and the dates that contradict the publication date. With no id,
-    /// every article in the store.
+    /// every article in the store; a story id (`s-...`) stands for its articles.
     #[command(
-        after_help = "Examples:\n  triangulate timeline 738e8159\n  triangulate timeline --from 2025-07-01 --to 2025-08-31 --json"
+        after_help = "Examples:\n  triangulate timeline 738e8159\n  triangulate timeline s-2030067d\n  triangulate timeline --from 2025-07-01 --to 2025-08-31 --json"
     )]
     Timeline {
         /// Article ids, or unique prefixes of them (at least 4 characters).
@@ -148,8 +173,8 @@ enum Command {
     },
     /// The events of stored articles, coded in PLOVER: who did what to whom, where and
     /// when, and whether it is said to have happened or was threatened, demanded,
-    /// planned... With no id, every article in the store. A story's events (`events
-    /// STORY`) come with story clustering (issue 7).
+    /// planned... With no id, every article in the store; a story id (`s-...`) stands for
+    /// its articles.
     ///
     /// `--format plover` writes one PLOVER JSON record per line, `--format gdelt` a
     /// tab-separated, GDELT-style event table (see the README's Exports).
@@ -299,6 +324,33 @@ enum EvalCommand {
         /// with its context), to read the errors.
         #[arg(long, conflicts_with = "predictions")]
         errors: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Story clustering on a JSONL stream of articles (`ingest`'s JSONL schema plus a gold
+    /// story label), clustered in date order in one pass: BCubed and pairwise P/R/F1,
+    /// articles per second and peak memory.
+    #[command(after_help = "Examples:
+  triangulate eval stories --data data/stories-eval/basil-dev.jsonl
+  triangulate eval stories --data stream.jsonl --label-field cluster --join 0.35 --json")]
+    Stories {
+        /// The JSONL file.
+        #[arg(long)]
+        data: PathBuf,
+        /// The field holding the gold story label.
+        #[arg(long, default_value = "story")]
+        label_field: String,
+        /// Least time-decayed similarity for an article to join a story (default: the
+        /// shipped setting).
+        #[arg(long)]
+        join: Option<f64>,
+        /// Days over which a story's pull falls by a factor e.
+        #[arg(long)]
+        decay_days: Option<f64>,
+        /// Days after its last article that a story takes no more.
+        #[arg(long)]
+        window_days: Option<f64>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -576,6 +628,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Stories { json } => {
+            let store = open_store(&cli.db)?;
+            let found = stories::stories(&store)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&found)?);
+            } else {
+                print!("{}", stories::list_text(&found));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, json } => {
+            let store = open_store(&cli.db)?;
+            let found = stories::stories(&store)?;
+            let story = stories::find(&found, &id)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(story)?);
+            } else {
+                print!("{}", stories::story_text(story));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Timeline {
             ids,
             from,
@@ -583,6 +656,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let store = open_store(&cli.db)?;
+            let ids = story_articles(&store, ids)?;
             let (articles, unannotated) =
                 stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_chronology(id)?))?;
             let today = chrono::Local::now().date_naive();
@@ -624,6 +698,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let store = open_store(&cli.db)?;
+            let ids = story_articles(&store, ids)?;
             let (found, unannotated) =
                 stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_events(id)?))?;
             let mut articles = Vec::with_capacity(found.len());
@@ -766,6 +841,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tri_eval::timex::score_predictions,
             |data| tri_eval::timex::evaluate(data, errors.as_deref()),
         ),
+        Command::Eval(EvalCommand::Stories {
+            data,
+            label_field,
+            join,
+            decay_days,
+            window_days,
+            json,
+        }) => {
+            let mut config = tri_stories::StoryConfig::default();
+            config.join = join.unwrap_or(config.join);
+            config.decay_days = decay_days.unwrap_or(config.decay_days);
+            config.window_days = window_days.unwrap_or(config.window_days);
+            let report = tri_eval::stories::evaluate(&data, &label_field, config)
+                .with_context(|| format!("evaluating stories on {}", data.display()))?;
+            finish_eval(report, None, json)
+        }
         Command::Eval(EvalCommand::Events { data, json }) => {
             let report = tri_eval::events::evaluate(&data)
                 .with_context(|| format!("evaluating events on {}", data.display()))?;
@@ -986,6 +1077,28 @@ fn stored_with<T>(
         }
     }
     Ok((found, unannotated))
+}
+
+/// The ids given, with each story id (`s-...`) replaced by its articles' ids.
+fn story_articles(store: &SqliteStore, ids: Vec<String>) -> Result<Vec<String>> {
+    if !ids.iter().any(|id| stories::is_story_id(id)) {
+        return Ok(ids);
+    }
+    let found = stories::stories(store)?;
+    let mut out = Vec::new();
+    for id in ids {
+        if stories::is_story_id(&id) {
+            out.extend(
+                stories::find(&found, &id)?
+                    .articles
+                    .iter()
+                    .map(|m| m.id.clone()),
+            );
+        } else {
+            out.push(id);
+        }
+    }
+    Ok(out)
 }
 
 fn open_store(path: &std::path::Path) -> Result<SqliteStore> {

@@ -1186,3 +1186,100 @@ fn events_lists_filters_and_exports_plover_and_gdelt() {
         "{json:#}"
     );
 }
+
+/// `stories`, `story` and a story id in `timeline` and `events`, on the seeds dated as the
+/// analyst dates them (the files of 001-004 carry no date): three stories in one
+/// storyline, 002's origin inferred from the Reuters rewrites.
+#[test]
+fn seeds_stories_storylines_and_story_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let seeds = repo().join("examples/seeds");
+    let mut seed_of = std::collections::HashMap::new();
+    for (seed, date) in [
+        ("000", "2025-07-10"),
+        ("001", "2025-08-05"),
+        ("002", "2025-08-05"),
+        ("003", "2025-08-05"),
+        ("004", "2025-05-18"),
+    ] {
+        let file = std::fs::read_dir(&seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(seed))
+            .unwrap();
+        let o = triangulate(
+            &db,
+            &["ingest", "--published", date, file.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = triangulate(&db, &["articles", "--json"]);
+        let listed: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        for a in listed.as_array().unwrap() {
+            let id = a["id"].as_str().unwrap().to_string();
+            seed_of.entry(id).or_insert_with(|| seed.to_string());
+        }
+    }
+    let o = triangulate(&db, &["stories", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stories: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut groups: Vec<Vec<String>> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut g: Vec<String> = s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| seed_of[a["id"].as_str().unwrap()].clone())
+                .collect();
+            g.sort();
+            g
+        })
+        .collect();
+    groups.sort();
+    assert_eq!(
+        groups,
+        [vec!["000"], vec!["001", "002", "003"], vec!["004"]]
+    );
+    let lines: std::collections::HashSet<&str> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["storyline"].as_str().unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let reuters = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["size"] == 3)
+        .unwrap();
+    let story_id = reuters["id"].as_str().unwrap();
+    let o = triangulate(&db, &["story", story_id]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("origins: Reuters (3)"), "{text}");
+    assert!(text.contains("origin: Reuters (inferred"), "{text}");
+    // A story id stands for its articles in `timeline` and `events`.
+    let o = triangulate(&db, &["timeline", story_id, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let timeline: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let in_story: std::collections::HashSet<&str> = reuters["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let entries = timeline["entries"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    assert!(entries
+        .iter()
+        .all(|e| in_story.contains(e["article"].as_str().unwrap())));
+    let o = triangulate(&db, &["events", story_id, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = triangulate(&db, &["story", "s-nonexistent"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no story with id"), "{}", stderr(&o));
+}

@@ -9,6 +9,7 @@ pub mod extraction;
 pub mod ner;
 pub mod quantities;
 pub mod quotes;
+pub mod stories;
 pub mod timex;
 
 use std::path::PathBuf;
@@ -40,6 +41,7 @@ report!(
     ner::NerReport,
     quantities::QuantitiesReport,
     quotes::QuotesReport,
+    stories::StoriesReport,
     timex::TimexReport
 );
 

@@ -172,10 +172,30 @@ impl<Id: Clone + Eq + Hash> NearDuplicates<Id> {
             return self.copy_of_index(i);
         }
         let signature = self.hasher.signature(&shingles(text))?;
-        let index = self.members.len();
+        self.add_signature(id, published, signature)
+    }
+
+    /// The signature of a text, as this index computes it; `None` for a text without
+    /// words.
+    pub fn signature(&self, text: &str) -> Option<Signature> {
+        self.hasher.signature(&shingles(text))
+    }
+
+    /// The article already indexed that a text with this signature would be a copy of
+    /// (the earliest of the group it matches), without adding it.
+    pub fn find(&self, signature: &Signature) -> Option<CopyOf<Id>> {
+        let (best, similarity) = self.best_match(signature)?;
+        let root = self.root(best);
+        Some(CopyOf {
+            original: self.members[root].id.clone(),
+            similarity,
+        })
+    }
+
+    fn best_match(&self, signature: &Signature) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
         for (band, table) in self.bands.iter().enumerate() {
-            let key = band_key(&signature, band);
+            let key = band_key(signature, band);
             for &other in table.get(&key).into_iter().flatten() {
                 let s = signature.similarity(&self.members[other].signature);
                 if s >= self.threshold && best.is_none_or(|(_, b)| s > b) {
@@ -183,6 +203,21 @@ impl<Id: Clone + Eq + Hash> NearDuplicates<Id> {
                 }
             }
         }
+        best
+    }
+
+    /// [`NearDuplicates::add`] with the signature already made.
+    pub fn add_signature(
+        &mut self,
+        id: Id,
+        published: Option<i64>,
+        signature: Signature,
+    ) -> Option<CopyOf<Id>> {
+        if let Some(&i) = self.by_id.get(&id) {
+            return self.copy_of_index(i);
+        }
+        let index = self.members.len();
+        let best = self.best_match(&signature);
         self.by_id.insert(id.clone(), index);
         self.members.push(Member {
             id,

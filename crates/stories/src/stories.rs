@@ -108,6 +108,8 @@ pub fn epoch_seconds(value: &str) -> Option<i64> {
 pub struct StoryConfig {
     /// Least decayed cosine similarity for an article to join a story.
     pub join: f64,
+    /// The same for an article with no date.
+    pub join_undated: f64,
     /// Days over which a story's pull falls by a factor e.
     pub decay_days: f64,
     /// Days after its last article that a story stops taking new ones.
@@ -121,7 +123,8 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            join: 0.30,
+            join: 0.15,
+            join_undated: 0.35,
             decay_days: 7.0,
             window_days: 21.0,
             storyline: 0.35,
@@ -172,6 +175,15 @@ pub struct Clustering {
     pub placements: HashMap<String, Placement>,
 }
 
+struct Seen {
+    id: String,
+    published: Option<i64>,
+    /// The origin the article names, or the one inferred for it.
+    origin: Option<String>,
+    /// The articles an inferred origin comes from.
+    inferred_from: Vec<String>,
+}
+
 struct LiveStory {
     centroid: HashMap<u32, f64>,
     names: HashMap<u32, f64>,
@@ -194,8 +206,15 @@ pub struct StoryClusterer {
     documents: u32,
     stories: Vec<LiveStory>,
     index: HashMap<u32, Vec<usize>>,
+    /// Near-duplicates of the current window and of the one before: copies are
+    /// published within days of each other, and older signatures are let go.
     duplicates: NearDuplicates<usize>,
-    inputs: Vec<StoryInput>,
+    previous_duplicates: NearDuplicates<usize>,
+    duplicates_since: Option<i64>,
+    /// Every article seen: what the result needs of it.
+    seen: Vec<Seen>,
+    /// What rewrites share, kept only while an article's story is open.
+    evidence: HashMap<usize, Evidence>,
     story_of: Vec<usize>,
     copy_of: Vec<Option<usize>>,
     clock: Option<i64>,
@@ -223,7 +242,10 @@ impl StoryClusterer {
             stories: Vec::new(),
             index: HashMap::new(),
             duplicates: NearDuplicates::new(0.8),
-            inputs: Vec::new(),
+            previous_duplicates: NearDuplicates::new(0.8),
+            duplicates_since: None,
+            seen: Vec::new(),
+            evidence: HashMap::new(),
             story_of: Vec::new(),
             copy_of: Vec::new(),
             clock: None,
@@ -233,7 +255,7 @@ impl StoryClusterer {
     /// Places one article, which should not be older than those before it by more than
     /// the window (the stream is in date order), and returns its story's index.
     pub fn add(&mut self, input: StoryInput) -> usize {
-        let n = self.inputs.len();
+        let n = self.seen.len();
         let time = input.published.or(self.clock);
         if let Some(t) = time {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -245,13 +267,10 @@ impl StoryClusterer {
         }
         let (vector, names) = self.weigh(&terms);
         self.close_stale();
-        let copy = self
-            .duplicates
-            .add(n, time, &input.text)
-            .map(|c| c.original);
+        let copy = self.copy_of_earlier(n, time, &input.text);
         let story = match copy {
-            Some(original) if original < n => self.story_of[original],
-            _ => match self.best_story(&vector, time) {
+            Some(original) => self.story_of[original],
+            _ => match self.best_story(&vector, time, input.published.is_none()) {
                 Some(s) => s,
                 None => {
                     self.stories.push(LiveStory {
@@ -269,15 +288,24 @@ impl StoryClusterer {
             },
         };
         self.join(story, n, &vector, &names, time);
-        self.inputs.push(input);
+        self.evidence.insert(n, Evidence::of(&input));
+        self.seen.push(Seen {
+            id: input.id,
+            published: input.published,
+            origin: input.origin,
+            inferred_from: Vec::new(),
+        });
         self.story_of.push(story);
-        self.copy_of.push(copy.filter(|&o| o < n));
+        self.copy_of.push(copy);
         story
     }
 
     /// Finishes the stream: storylines, inferred origins, ids and labels.
-    pub fn finish(self) -> Clustering {
-        let id_of = |i: usize| self.inputs[i].id.clone();
+    pub fn finish(mut self) -> Clustering {
+        for s in std::mem::take(&mut self.open) {
+            self.settle_origins(s);
+        }
+        let id_of = |i: usize| self.seen[i].id.clone();
         // Storylines: union-find over stories whose name profiles meet.
         let mut parent: Vec<usize> = (0..self.stories.len()).collect();
         fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -335,7 +363,7 @@ impl StoryClusterer {
                 .articles
                 .iter()
                 .copied()
-                .min_by_key(|&a| (self.inputs[a].published.unwrap_or(i64::MAX), a))
+                .min_by_key(|&a| (self.seen[a].published.unwrap_or(i64::MAX), a))
                 .unwrap_or(0);
             let earliest_id = id_of(earliest);
             stories.push(Story {
@@ -351,18 +379,14 @@ impl StoryClusterer {
             });
         }
         let mut placements = HashMap::new();
-        for (i, input) in self.inputs.iter().enumerate() {
-            let (origin, from) = match &input.origin {
-                Some(o) => (Some(o.clone()), Vec::new()),
-                None => self.infer_origin(i),
-            };
+        for (i, seen) in self.seen.iter().enumerate() {
             placements.insert(
-                input.id.clone(),
+                seen.id.clone(),
                 Placement {
                     story: self.story_of[i],
                     copy_of: self.copy_of[i].map(id_of),
-                    origin,
-                    origin_inferred_from: from,
+                    origin: seen.origin.clone(),
+                    origin_inferred_from: seen.inferred_from.clone(),
                 },
             );
         }
@@ -378,29 +402,78 @@ impl StoryClusterer {
     /// collapse within months" for "Ukrainian defenses could collapse in two or three
     /// months"), so quotes and descriptors match by their content words; at least two
     /// shared items (quotes, sources, figures), or being a copy, are needed.
-    fn infer_origin(&self, i: usize) -> (Option<String>, Vec<String>) {
-        let mine = Evidence::of(&self.inputs[i]);
+    /// The earlier article this one copies, looked up in the last two windows of
+    /// near-duplicates; the window rolls over when the stream's clock passes it.
+    fn copy_of_earlier(&mut self, n: usize, time: Option<i64>, text: &str) -> Option<usize> {
+        let window = (self.config.window_days * 86_400.0) as i64;
+        if let (Some(t), Some(since)) = (time, self.duplicates_since) {
+            if t - since > window {
+                self.previous_duplicates =
+                    std::mem::replace(&mut self.duplicates, NearDuplicates::new(0.8));
+                self.duplicates_since = Some(t);
+            }
+        }
+        if self.duplicates_since.is_none() {
+            self.duplicates_since = time;
+        }
+        let signature = self.duplicates.signature(text)?;
+        let older = self
+            .previous_duplicates
+            .find(&signature)
+            .map(|c| c.original);
+        let recent = self
+            .duplicates
+            .add_signature(n, time, signature)
+            .map(|c| c.original);
+        recent.or(older).filter(|&o| o < n)
+    }
+
+    /// Once a story takes no more articles: the origin of each member that names none,
+    /// inferred from the members that do, and the evidence let go.
+    fn settle_origins(&mut self, story: usize) {
+        let members = self.stories[story].articles.clone();
+        for &i in &members {
+            if self.seen[i].origin.is_some() {
+                continue;
+            }
+            if let Some((origin, from)) = self.infer_origin(i, &members) {
+                self.seen[i].origin = Some(origin);
+                self.seen[i].inferred_from = from;
+            }
+        }
+        for i in members {
+            self.evidence.remove(&i);
+        }
+    }
+
+    /// The origin most of the article's shared evidence points to, among the members of
+    /// its story that name theirs. Rewrites paraphrase ("Ukraine's defensive lines could
+    /// collapse within months" for "Ukrainian defenses could collapse in two or three
+    /// months"), so quotes and descriptors match by their content words; at least two
+    /// shared items (quotes, sources, figures), or being a copy, are needed.
+    fn infer_origin(&self, i: usize, members: &[usize]) -> Option<(String, Vec<String>)> {
+        let mine = self.evidence.get(&i)?;
         let mut votes: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
-        for &j in &self.stories[self.story_of[i]].articles {
-            let other = &self.inputs[j];
-            let Some(origin) = other.origin.as_deref() else {
+        for &j in members {
+            let other = &self.seen[j];
+            // Only origins the articles name count as votes, never inferred ones.
+            let (Some(origin), true) = (other.origin.as_deref(), other.inferred_from.is_empty())
+            else {
                 continue;
             };
             let copy = self.copy_of[i] == Some(j) || self.copy_of[j] == Some(i);
-            let shared = mine.shared(&Evidence::of(other)) + if copy { 2 } else { 0 };
+            let common = self.evidence.get(&j).map_or(0, |e| mine.shared(e));
+            let shared = common + if copy { 2 } else { 0 };
             if shared >= 2 {
                 let v = votes.entry(origin).or_default();
                 v.0 += shared;
                 v.1.push(other.id.clone());
             }
         }
-        match votes
+        votes
             .into_iter()
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
-        {
-            Some((origin, (_, from))) => (Some(origin.to_string()), from),
-            None => (None, Vec::new()),
-        }
+            .map(|(origin, (_, from))| (origin.to_string(), from))
     }
 
     fn terms(&mut self, input: &StoryInput) -> HashMap<u32, f64> {
@@ -473,7 +546,14 @@ impl StoryClusterer {
         (v, names)
     }
 
-    fn best_story(&self, v: &HashMap<u32, f64>, time: Option<i64>) -> Option<usize> {
+    /// The story the article joins, if any. An undated article has no time to tell two
+    /// stories about the same people apart, so it must resemble its story more closely.
+    fn best_story(&self, v: &HashMap<u32, f64>, time: Option<i64>, undated: bool) -> Option<usize> {
+        let join = if undated {
+            self.config.join_undated
+        } else {
+            self.config.join
+        };
         let mut candidates: HashSet<usize> = HashSet::new();
         for t in top_terms(v, 20) {
             for &s in self.index.get(&t).into_iter().flatten() {
@@ -492,7 +572,7 @@ impl StoryClusterer {
             }
             let score = cos * (-days / self.config.decay_days).exp();
             let better = best.is_none_or(|(bs, b)| score > b || (score == b && s < bs));
-            if score >= self.config.join && better {
+            if score >= join && better {
                 best = Some((s, score));
             }
         }
@@ -544,6 +624,7 @@ impl StoryClusterer {
     fn close_stale(&mut self) {
         let Some(now) = self.clock else { return };
         let window = self.config.window_days;
+        let mut closing = Vec::new();
         let stories = &mut self.stories;
         let index = &mut self.index;
         self.open.retain(|&s| {
@@ -563,8 +644,12 @@ impl StoryClusterer {
             let profile: HashSet<u32> = top_terms(&story.names, NAME_TERMS).into_iter().collect();
             story.names.retain(|t, _| profile.contains(t));
             story.names.shrink_to_fit();
+            closing.push(s);
             false
         });
+        for s in closing {
+            self.settle_origins(s);
+        }
     }
 }
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Story clustering: accuracy on BASIL (data/stories-eval, dev and test) and speed and peak
+# memory on a synthetic stream of N articles made of real sentences
+# (bench/make-story-stream.py), each clustered in one pass by `triangulate eval stories`.
+#   bench/stories.sh [N]     # default 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+mkdir -p bench-out/stories
+cargo build --release -q
+for split in dev test; do
+  echo "== BASIL $split"
+  target/release/triangulate eval stories --data "data/stories-eval/basil-$split.jsonl"
+done
+stream=bench-out/stories/stream-$n.jsonl
+[ -f "$stream" ] || python3 bench/make-story-stream.py "$n" "$stream"
+echo "== synthetic stream of $n articles ($(du -m "$stream" | cut -f1) MB)"
+/usr/bin/time -f "wall %e s, user %U s, system %S s, peak memory %M KB" \
+  target/release/triangulate eval stories --data "$stream"

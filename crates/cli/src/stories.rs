@@ -1,0 +1,289 @@
+//! Stories and storylines of the stored articles: `stories` lists them, `story ID` shows
+//! one, and `timeline STORY` / `events STORY` take a story's articles. The stored
+//! articles are streamed through the clusterer (`tri_stories`) in date order, with the
+//! origins their attribution found; an article's date is its metadata's, else the one
+//! the chronology inferred, else it falls where the stream stands.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+use tri_store::{SqliteStore, Store};
+use tri_stories::{epoch_seconds, Clustering, StoryClusterer, StoryConfig, StoryInput};
+
+/// One article as a story shows it.
+#[derive(Debug, Serialize)]
+pub struct Member {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The report it retells: named in its text, or inferred from the rewrites it shares
+    /// quotes, sources and figures with (then `origin_inferred_from` lists them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origin_inferred_from: Vec<String>,
+    /// The earlier article it is a near-duplicate copy of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// A story as `stories` and `story` show it.
+#[derive(Debug, Serialize)]
+pub struct StoryView {
+    pub id: String,
+    pub storyline: String,
+    pub size: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+    pub outlets: Vec<String>,
+    /// Origin reports and how many of the story's articles retell each.
+    pub origins: BTreeMap<String, usize>,
+    pub keywords: Vec<String>,
+    pub articles: Vec<Member>,
+}
+
+/// Clusters every stored article and returns the stories in order of their first
+/// article.
+pub fn stories(store: &SqliteStore) -> Result<Vec<StoryView>> {
+    let summaries = store.articles()?;
+    let mut inputs = Vec::with_capacity(summaries.len());
+    let mut dates: HashMap<String, String> = HashMap::new();
+    for s in &summaries {
+        let Some(article) = store.article(&s.id)? else {
+            continue;
+        };
+        let date = match &article.published {
+            Some(p) => Some(p.value.clone()),
+            None => store
+                .article_chronology(&article.id)?
+                .and_then(|c| c.publication)
+                .map(|p| p.date),
+        };
+        if let Some(d) = &date {
+            dates.insert(article.id.clone(), d.clone());
+        }
+        let attributions = store.article_attributions(&article.id)?;
+        let published = date.as_deref().and_then(epoch_seconds);
+        inputs.push(StoryInput::from_article(
+            &article,
+            attributions.as_ref(),
+            published,
+        ));
+    }
+    // Date order; undated articles keep the store's order among themselves, at the end.
+    inputs.sort_by_key(|i| i.published.unwrap_or(i64::MAX));
+    let by_id: HashMap<String, (Option<String>, Option<String>)> = inputs
+        .iter()
+        .map(|i| (i.id.clone(), (i.outlet.clone(), i.title.clone())))
+        .collect();
+    let mut clusterer = StoryClusterer::new(StoryConfig::default());
+    for input in inputs {
+        clusterer.add(input);
+    }
+    let clustering = clusterer.finish();
+    Ok(views(&clustering, &by_id, &dates))
+}
+
+fn views(
+    clustering: &Clustering,
+    by_id: &HashMap<String, (Option<String>, Option<String>)>,
+    dates: &HashMap<String, String>,
+) -> Vec<StoryView> {
+    let day = |t: Option<i64>| {
+        t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    let line_id = |line: usize| {
+        let first = clustering.storylines[line][0];
+        format!("l-{}", &clustering.stories[first].id[2..])
+    };
+    clustering
+        .stories
+        .iter()
+        .map(|story| {
+            let mut outlets: Vec<String> = Vec::new();
+            let mut origins = BTreeMap::new();
+            let articles: Vec<Member> = story
+                .articles
+                .iter()
+                .map(|id| {
+                    let placement = &clustering.placements[id];
+                    let (outlet, title) = by_id.get(id).cloned().unwrap_or_default();
+                    if let Some(o) = &outlet {
+                        if !outlets.contains(o) {
+                            outlets.push(o.clone());
+                        }
+                    }
+                    if let Some(o) = &placement.origin {
+                        *origins.entry(o.clone()).or_insert(0) += 1;
+                    }
+                    Member {
+                        id: id.clone(),
+                        published: dates.get(id).cloned(),
+                        outlet,
+                        title,
+                        origin: placement.origin.clone(),
+                        origin_inferred_from: placement.origin_inferred_from.clone(),
+                        copy_of: placement.copy_of.clone(),
+                    }
+                })
+                .collect();
+            StoryView {
+                id: story.id.clone(),
+                storyline: line_id(story.storyline),
+                size: articles.len(),
+                first: day(story.first),
+                last: day(story.last),
+                outlets,
+                origins,
+                keywords: story.keywords.clone(),
+                articles,
+            }
+        })
+        .collect()
+}
+
+/// The story with this id (or unique prefix of it, `s-` included).
+pub fn find<'a>(stories: &'a [StoryView], id: &str) -> Result<&'a StoryView> {
+    let matching: Vec<&StoryView> = stories.iter().filter(|s| s.id.starts_with(id)).collect();
+    match matching.as_slice() {
+        [one] => Ok(one),
+        [] => anyhow::bail!("no story with id {id:?} (`triangulate stories` lists them)"),
+        _ => anyhow::bail!(
+            "{id:?} names {} stories: give more of the id",
+            matching.len()
+        ),
+    }
+}
+
+/// Whether an argument names a story rather than an article.
+pub fn is_story_id(id: &str) -> bool {
+    id.starts_with("s-")
+}
+
+fn span(s: &StoryView) -> String {
+    match (&s.first, &s.last) {
+        (Some(a), Some(b)) if a == b => a.clone(),
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        _ => "undated".into(),
+    }
+}
+
+fn origins(s: &StoryView) -> String {
+    if s.origins.is_empty() {
+        return "no origin named".into();
+    }
+    s.origins
+        .iter()
+        .map(|(o, n)| format!("{o} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The list of `stories`, grouped by storyline.
+pub fn list_text(stories: &[StoryView]) -> String {
+    let mut out = String::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for s in stories {
+        if !lines.contains(&s.storyline.as_str()) {
+            lines.push(&s.storyline);
+        }
+    }
+    for line in lines {
+        let members: Vec<&StoryView> = stories.iter().filter(|s| s.storyline == line).collect();
+        let articles: usize = members.iter().map(|s| s.size).sum();
+        let _ = writeln!(
+            out,
+            "storyline {line}: {} stories, {articles} articles",
+            members.len()
+        );
+        for s in members {
+            let _ = writeln!(
+                out,
+                "  {}  {} article{}  {}  outlets: {}  origins: {}  [{}]",
+                s.id,
+                s.size,
+                if s.size == 1 { "" } else { "s" },
+                span(s),
+                if s.outlets.is_empty() {
+                    "unknown".into()
+                } else {
+                    s.outlets.join(", ")
+                },
+                origins(s),
+                s.keywords.join(" "),
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} stories in {} storylines",
+        stories.len(),
+        stories
+            .iter()
+            .map(|s| &s.storyline)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    );
+    out
+}
+
+/// One story for `story ID`.
+pub fn story_text(s: &StoryView) -> String {
+    let mut out = format!(
+        "story {} (storyline {}): {} articles, {}\noutlets: {}\norigins: {}\nkeywords: {}\n\n",
+        s.id,
+        s.storyline,
+        s.size,
+        span(s),
+        if s.outlets.is_empty() {
+            "unknown".into()
+        } else {
+            s.outlets.join(", ")
+        },
+        origins(s),
+        s.keywords.join(" ")
+    );
+    for m in &s.articles {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}",
+            &m.id[..m.id.len().min(8)],
+            m.published
+                .as_deref()
+                .map_or("undated", |d| d.get(..10).unwrap_or(d)),
+            m.outlet.as_deref().unwrap_or("-"),
+            m.title.as_deref().unwrap_or("(untitled)")
+        );
+        match (&m.origin, m.origin_inferred_from.is_empty()) {
+            (Some(o), true) => {
+                let _ = writeln!(out, "          origin: {o} (named in the text)");
+            }
+            (Some(o), false) => {
+                let from: Vec<&str> = m
+                    .origin_inferred_from
+                    .iter()
+                    .map(|id| &id[..id.len().min(8)])
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "          origin: {o} (inferred: shares quotes, sources and figures with {})",
+                    from.join(", ")
+                );
+            }
+            (None, _) => {}
+        }
+        if let Some(c) = &m.copy_of {
+            let _ = writeln!(out, "          copy of {}", &c[..c.len().min(8)]);
+        }
+    }
+    out
+}
