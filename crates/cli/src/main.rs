@@ -524,6 +524,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary.failures.len(),
                 summary.seconds
             );
+            // New articles join their stories now, so that `stories` has nothing to catch
+            // up on; an articles-only ingest (the fast path) leaves it to `stories`.
+            if summary.new > 0 && !args.no_entities {
+                let started = std::time::Instant::now();
+                let clusterer =
+                    stories::update(&mut store).context("placing the new articles in stories")?;
+                eprintln!(
+                    "placed {} new articles in stories ({} articles in all) in {:.2}s",
+                    summary.new,
+                    clusterer.len(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
             Ok(exit_for(&summary))
         }
         Command::Articles { json } => {
@@ -629,8 +642,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories { json } => {
-            let store = open_store(&cli.db)?;
-            let found = stories::stories(&store)?;
+            let mut store = open_store(&cli.db)?;
+            let found = stories::stories(&mut store)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&found)?);
             } else {
@@ -639,8 +652,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Story { id, json } => {
-            let store = open_store(&cli.db)?;
-            let found = stories::stories(&store)?;
+            let mut store = open_store(&cli.db)?;
+            let found = stories::stories(&mut store)?;
             let story = stories::find(&found, &id)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(story)?);
@@ -655,8 +668,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             to,
             json,
         } => {
-            let store = open_store(&cli.db)?;
-            let ids = story_articles(&store, ids)?;
+            let mut store = open_store(&cli.db)?;
+            let ids = story_articles(&mut store, ids)?;
             let (articles, unannotated) =
                 stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_chronology(id)?))?;
             let today = chrono::Local::now().date_naive();
@@ -697,8 +710,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             factual,
             format,
         } => {
-            let store = open_store(&cli.db)?;
-            let ids = story_articles(&store, ids)?;
+            let mut store = open_store(&cli.db)?;
+            let ids = story_articles(&mut store, ids)?;
             let (found, unannotated) =
                 stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_events(id)?))?;
             let mut articles = Vec::with_capacity(found.len());
@@ -1080,7 +1093,7 @@ fn stored_with<T>(
 }
 
 /// The ids given, with each story id (`s-...`) replaced by its articles' ids.
-fn story_articles(store: &SqliteStore, ids: Vec<String>) -> Result<Vec<String>> {
+fn story_articles(store: &mut SqliteStore, ids: Vec<String>) -> Result<Vec<String>> {
     if !ids.iter().any(|id| stories::is_story_id(id)) {
         return Ok(ids);
     }

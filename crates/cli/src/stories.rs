@@ -50,45 +50,71 @@ pub struct StoryView {
     pub articles: Vec<Member>,
 }
 
-/// Clusters every stored article and returns the stories in order of their first
-/// article.
-pub fn stories(store: &SqliteStore) -> Result<Vec<StoryView>> {
-    let summaries = store.articles()?;
-    let mut inputs = Vec::with_capacity(summaries.len());
-    let mut dates: HashMap<String, String> = HashMap::new();
-    for s in &summaries {
-        let Some(article) = store.article(&s.id)? else {
+/// The name the clusterer's state is saved under in the store.
+const STATE: &str = "stories";
+
+/// Brings the stories up to date with the store: reads the saved clusterer state, places
+/// the stored articles it has not seen (in date order), and saves it again. Only the new
+/// articles are read and clustered; a store written before stories existed, or by a
+/// clusterer of another format or settings, is clustered from the start once.
+pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
+    let config = StoryConfig::default();
+    let mut clusterer = store
+        .state(STATE)?
+        .and_then(|json| StoryClusterer::from_json(&json, config))
+        .unwrap_or_else(|| StoryClusterer::new(config));
+    let mut new = Vec::new();
+    for summary in store.articles()? {
+        if clusterer.contains(&summary.id) {
+            continue;
+        }
+        let Some(article) = store.article(&summary.id)? else {
             continue;
         };
-        let date = match &article.published {
-            Some(p) => Some(p.value.clone()),
-            None => store
-                .article_chronology(&article.id)?
-                .and_then(|c| c.publication)
-                .map(|p| p.date),
-        };
-        if let Some(d) = &date {
-            dates.insert(article.id.clone(), d.clone());
-        }
+        let published = date_of(store, &article)?.as_deref().and_then(epoch_seconds);
         let attributions = store.article_attributions(&article.id)?;
-        let published = date.as_deref().and_then(epoch_seconds);
-        inputs.push(StoryInput::from_article(
+        new.push(StoryInput::from_article(
             &article,
             attributions.as_ref(),
             published,
         ));
     }
+    if new.is_empty() {
+        return Ok(clusterer);
+    }
     // Date order; undated articles keep the store's order among themselves, at the end.
-    inputs.sort_by_key(|i| i.published.unwrap_or(i64::MAX));
-    let by_id: HashMap<String, (Option<String>, Option<String>)> = inputs
-        .iter()
-        .map(|i| (i.id.clone(), (i.outlet.clone(), i.title.clone())))
-        .collect();
-    let mut clusterer = StoryClusterer::new(StoryConfig::default());
-    for input in inputs {
+    new.sort_by_key(|i| i.published.unwrap_or(i64::MAX));
+    for input in new {
         clusterer.add(input);
     }
-    let clustering = clusterer.finish();
+    store.put_state(STATE, clusterer.len() as u64, &clusterer.to_json())?;
+    Ok(clusterer)
+}
+
+/// An article's date: its metadata's, else the one its chronology inferred.
+fn date_of(store: &SqliteStore, article: &tri_model::Article) -> Result<Option<String>> {
+    Ok(match &article.published {
+        Some(p) => Some(p.value.clone()),
+        None => store
+            .article_chronology(&article.id)?
+            .and_then(|c| c.publication)
+            .map(|p| p.date),
+    })
+}
+
+/// The stories of the store, brought up to date, earliest first.
+pub fn stories(store: &mut SqliteStore) -> Result<Vec<StoryView>> {
+    let clustering = update(store)?.snapshot();
+    let mut by_id = HashMap::new();
+    let mut dates = HashMap::new();
+    for summary in store.articles()? {
+        if let Some(article) = store.article(&summary.id)? {
+            if let Some(d) = date_of(store, &article)? {
+                dates.insert(summary.id.clone(), d);
+            }
+        }
+        by_id.insert(summary.id, (summary.outlet, summary.title));
+    }
     Ok(views(&clustering, &by_id, &dates))
 }
 
@@ -101,13 +127,20 @@ fn views(
         t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
             .map(|d| d.format("%Y-%m-%d").to_string())
     };
+    // A storyline is named after its earliest story.
     let line_id = |line: usize| {
-        let first = clustering.storylines[line][0];
+        let first = clustering.storylines[line]
+            .iter()
+            .min_by_key(|&&s| (clustering.stories[s].first.unwrap_or(i64::MAX), s))
+            .copied()
+            .unwrap_or(0);
         format!("l-{}", &clustering.stories[first].id[2..])
     };
-    clustering
-        .stories
-        .iter()
+    let mut order: Vec<usize> = (0..clustering.stories.len()).collect();
+    order.sort_by_key(|&s| (clustering.stories[s].first.unwrap_or(i64::MAX), s));
+    order
+        .into_iter()
+        .map(|s| &clustering.stories[s])
         .map(|story| {
             let mut outlets: Vec<String> = Vec::new();
             let mut origins = BTreeMap::new();

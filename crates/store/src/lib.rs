@@ -132,6 +132,14 @@ pub trait Store {
     /// The ids of every article whose entities come from this annotator version, so
     /// ingest can skip annotating them again.
     fn annotated_with(&self, annotator: &str) -> Result<HashSet<String>, StoreError>;
+
+    /// A stage's saved state (the story clusterer's), as it was last put; `None` when
+    /// none was saved.
+    fn state(&self, name: &str) -> Result<Option<String>, StoreError>;
+
+    /// Saves a stage's state whole, replacing the previous one, with the number of
+    /// articles it covers.
+    fn put_state(&mut self, name: &str, articles: u64, state: &str) -> Result<(), StoreError>;
 }
 
 /// A canonical entity across the store.

@@ -51,6 +51,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "events",
         sql: include_str!("../migrations/0006_events.sql"),
     },
+    Migration {
+        version: 7,
+        name: "story_state",
+        sql: include_str!("../migrations/0007_story_state.sql"),
+    },
 ];
 
 /// The schema version a store opened by this build ends up at.

@@ -583,6 +583,29 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    fn state(&self, name: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(
+                "SELECT state FROM clusterer_state WHERE name = ?1",
+                [name],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))
+    }
+
+    fn put_state(&mut self, name: &str, articles: u64, state: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO clusterer_state (name, articles, state) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (name) DO UPDATE SET articles = excluded.articles, state = excluded.state",
+                rusqlite::params![name, articles as i64, state],
+            )
+            .map(|_| ())
+            .map_err(|e| self.sql_err(e))
+    }
+
     fn annotated_with(&self, annotator: &str) -> Result<HashSet<String>, StoreError> {
         let mut stmt = self
             .conn

@@ -14,6 +14,8 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+use serde::{Deserialize, Serialize};
+
 /// Words per shingle: five keeps common phrases ("said in a statement on") from
 /// making unrelated articles look alike, and survives light edits.
 const SHINGLE_WORDS: usize = 5;
@@ -66,7 +68,7 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// A MinHash signature: the least value of each hash function over a shingle set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature(pub Vec<u64>);
 
 impl Signature {
@@ -131,8 +133,14 @@ pub struct CopyOf<Id> {
 /// each is compared only with the candidates its LSH bands point to, so adding one costs
 /// the same however many came before. Memory is one signature and 16 band entries per
 /// article.
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "Id: Serialize + Eq + Hash",
+    deserialize = "Id: Deserialize<'de> + Eq + Hash"
+))]
 pub struct NearDuplicates<Id> {
+    /// Made again from its fixed seeds when a saved index is read.
+    #[serde(skip)]
     hasher: MinHasher,
     threshold: f64,
     bands: Vec<HashMap<u64, Vec<usize>>>,
@@ -140,7 +148,7 @@ pub struct NearDuplicates<Id> {
     by_id: HashMap<Id, usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Member<Id> {
     id: Id,
     published: Option<i64>,

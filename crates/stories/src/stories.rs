@@ -20,6 +20,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::NearDuplicates;
 
 /// What the clusterer needs of an article: its text and time, and what attribution
@@ -104,7 +106,7 @@ pub fn epoch_seconds(value: &str) -> Option<i64> {
 
 /// The knobs of the clusterer; the defaults were chosen on the development split named
 /// in the README.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StoryConfig {
     /// Least decayed cosine similarity for an article to join a story.
     pub join: f64,
@@ -175,6 +177,7 @@ pub struct Clustering {
     pub placements: HashMap<String, Placement>,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Seen {
     id: String,
     published: Option<i64>,
@@ -184,6 +187,7 @@ struct Seen {
     inferred_from: Vec<String>,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct LiveStory {
     centroid: HashMap<u32, f64>,
     names: HashMap<u32, f64>,
@@ -195,8 +199,13 @@ struct LiveStory {
     open: bool,
 }
 
-/// The streaming clusterer.
+/// The streaming clusterer. Its state can be saved ([`StoryClusterer::to_json`]) and read
+/// back ([`StoryClusterer::from_json`]) between runs, so that new articles join the
+/// stories already found without clustering the old ones again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StoryClusterer {
+    /// [`FORMAT`] when saved: a state of another format is not read.
+    format: u32,
     config: StoryConfig,
     vocabulary: HashMap<String, u32>,
     df: Vec<u32>,
@@ -213,12 +222,16 @@ pub struct StoryClusterer {
     duplicates_since: Option<i64>,
     /// Every article seen: what the result needs of it.
     seen: Vec<Seen>,
+    seen_ids: HashMap<String, usize>,
     /// What rewrites share, kept only while an article's story is open.
     evidence: HashMap<usize, Evidence>,
     story_of: Vec<usize>,
     copy_of: Vec<Option<usize>>,
     clock: Option<i64>,
 }
+
+/// The layout of a saved state; a change to the clusterer's fields or features bumps it.
+const FORMAT: u32 = 1;
 
 /// Terms per story kept in the centroid and the inverted index.
 const CENTROID_TERMS: usize = 120;
@@ -233,6 +246,7 @@ impl StoryClusterer {
     /// A clusterer with these knobs.
     pub fn new(config: StoryConfig) -> Self {
         StoryClusterer {
+            format: FORMAT,
             config,
             vocabulary: HashMap::new(),
             df: Vec::new(),
@@ -245,6 +259,7 @@ impl StoryClusterer {
             previous_duplicates: NearDuplicates::new(0.8),
             duplicates_since: None,
             seen: Vec::new(),
+            seen_ids: HashMap::new(),
             evidence: HashMap::new(),
             story_of: Vec::new(),
             copy_of: Vec::new(),
@@ -255,7 +270,11 @@ impl StoryClusterer {
     /// Places one article, which should not be older than those before it by more than
     /// the window (the stream is in date order), and returns its story's index.
     pub fn add(&mut self, input: StoryInput) -> usize {
+        if let Some(&seen) = self.seen_ids.get(&input.id) {
+            return self.story_of[seen];
+        }
         let n = self.seen.len();
+        self.seen_ids.insert(input.id.clone(), n);
         let time = input.published.or(self.clock);
         if let Some(t) = time {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -298,6 +317,38 @@ impl StoryClusterer {
         self.story_of.push(story);
         self.copy_of.push(copy);
         story
+    }
+
+    /// Whether an article with this id has been placed.
+    pub fn contains(&self, id: &str) -> bool {
+        self.seen_ids.contains_key(id)
+    }
+
+    /// How many articles have been placed.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Whether no article has been placed.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// The clustering as it stands, leaving the clusterer to take more articles.
+    pub fn snapshot(&self) -> Clustering {
+        self.clone().finish()
+    }
+
+    /// The state as JSON, to be read back by [`StoryClusterer::from_json`].
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the state is plain data")
+    }
+
+    /// A saved state, when it is one this build can go on from (same format and
+    /// settings); `None` otherwise, and the caller starts again.
+    pub fn from_json(json: &str, config: StoryConfig) -> Option<StoryClusterer> {
+        let state: StoryClusterer = serde_json::from_str(json).ok()?;
+        (state.format == FORMAT && state.config == config).then_some(state)
     }
 
     /// Finishes the stream: storylines, inferred origins, ids and labels.
@@ -566,7 +617,11 @@ impl StoryClusterer {
         for s in candidates {
             let story = &self.stories[s];
             let cos = dot(v, &story.centroid) / norm(&story.centroid).max(1e-12);
-            let days = days_between(story.last, time).max(0.0);
+            // Days from the story's span: an article older than the story (a late
+            // arrival) is as far from it as one as much newer.
+            let days = days_between(story.last, time)
+                .max(days_between(time, story.first))
+                .max(0.0);
             if days > self.config.window_days {
                 continue;
             }
@@ -711,6 +766,7 @@ fn days_between(a: Option<i64>, b: Option<i64>) -> f64 {
 
 /// What rewrites of one report share: its quotes and anonymous-source descriptors, as
 /// bags of word stems (so that paraphrase still matches), and the figures in the text.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Evidence {
     items: Vec<HashSet<String>>,
     figures: HashSet<String>,
@@ -880,3 +936,113 @@ const STOPWORDS: &[&str] = &[
     "even",
     "get",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, day: i64, text: &str) -> StoryInput {
+        StoryInput {
+            id: id.into(),
+            published: Some(1_700_000_000 + day * 86_400),
+            text: text.into(),
+            ..StoryInput::default()
+        }
+    }
+
+    fn stream() -> Vec<StoryInput> {
+        let quake = "A magnitude 7.1 earthquake struck Hualien in eastern Taiwan, \
+            collapsing buildings and killing nine people, Taiwan's fire agency said.";
+        let quake2 = "Rescuers in Hualien searched collapsed buildings after the \
+            earthquake in Taiwan; the fire agency said nine people died.";
+        let vote = "Voters in Senegal elected Bassirou Diomaye Faye president, the \
+            electoral commission in Dakar said, after a delayed election.";
+        let vote2 = "Bassirou Diomaye Faye was sworn in as president of Senegal in \
+            Dakar, weeks after the delayed election.";
+        let quake_later = "Two months on, Hualien families still live in tents while \
+            Taiwan rebuilds after the earthquake that killed nine.";
+        vec![
+            article("q1", 0, quake),
+            article("v1", 0, vote),
+            article("q2", 1, quake2),
+            article("v2", 2, vote2),
+            article("q3", 60, quake_later),
+        ]
+    }
+
+    #[test]
+    fn articles_join_by_content_and_time() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let placed: Vec<usize> = stream().into_iter().map(|a| c.add(a)).collect();
+        assert_eq!(placed[0], placed[2], "the two quake reports");
+        assert_eq!(placed[1], placed[3], "the two election reports");
+        assert_ne!(placed[0], placed[1]);
+        // Two months later the quake is a new story, in the quake's storyline.
+        assert_ne!(placed[4], placed[0]);
+        let done = c.finish();
+        assert_eq!(done.stories.len(), 3);
+        let line = |i: usize| done.stories[i].storyline;
+        assert_eq!(line(placed[4]), line(placed[0]));
+        assert_ne!(line(placed[1]), line(placed[0]));
+    }
+
+    #[test]
+    fn a_late_arrival_is_placed_by_its_own_date() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let mut items = stream();
+        let later = items.pop().unwrap();
+        let old = items.remove(0);
+        for a in items {
+            c.add(a);
+        }
+        // The first quake report arrives after the election stories of the next days:
+        // it joins the quake story by its own date.
+        let placed = c.add(old);
+        assert_eq!(c.snapshot().placements["q2"].story, placed);
+        // A report older than the window of the stream's clock finds its story closed
+        // (closed stories keep only a label, so memory stays with the live ones): it
+        // starts a story of its own.
+        c.add(later);
+        let stale = article(
+            "q0",
+            -1,
+            "Hualien in Taiwan was shaken by an earthquake; the fire agency said nine died.",
+        );
+        let alone = c.add(stale);
+        assert_ne!(alone, placed);
+    }
+
+    #[test]
+    fn a_saved_state_goes_on_as_if_never_stopped() {
+        let config = StoryConfig::default();
+        let mut whole = StoryClusterer::new(config);
+        for a in stream() {
+            whole.add(a);
+        }
+        let mut first = StoryClusterer::new(config);
+        let mut rest = stream();
+        let later = rest.split_off(2);
+        for a in rest {
+            first.add(a);
+        }
+        let saved = first.to_json();
+        let mut resumed = StoryClusterer::from_json(&saved, config).unwrap();
+        for a in later {
+            resumed.add(a);
+        }
+        // Adding what it has already seen changes nothing.
+        let again = resumed.add(stream().remove(0));
+        assert_eq!(resumed.len(), 5);
+        let (a, b) = (whole.finish(), resumed.finish());
+        assert_eq!(a.stories, b.stories);
+        assert_eq!(a.placements, b.placements);
+        assert_eq!(again, a.placements["q1"].story);
+        // Another configuration does not take the state.
+        let other = StoryConfig {
+            join: 0.5,
+            ..config
+        };
+        assert!(StoryClusterer::from_json(&saved, other).is_none());
+        assert!(StoryClusterer::from_json("{}", config).is_none());
+    }
+}

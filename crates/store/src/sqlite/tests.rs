@@ -876,3 +876,16 @@ fn events_are_replaced_not_duplicated() {
         .unwrap();
     assert_eq!(store.article_events("no-such-article").unwrap(), None);
 }
+
+#[test]
+fn a_saved_state_is_replaced_whole() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    assert_eq!(store.state("stories").unwrap(), None);
+    store.put_state("stories", 2, "{\"a\":1}").unwrap();
+    store.put_state("stories", 3, "{\"a\":2}").unwrap();
+    assert_eq!(
+        store.state("stories").unwrap().as_deref(),
+        Some("{\"a\":2}")
+    );
+    assert_eq!(store.state("other").unwrap(), None);
+}
