@@ -108,10 +108,17 @@ pub fn stories(store: &mut SqliteStore) -> Result<Vec<StoryView>> {
     let mut by_id = HashMap::new();
     let mut dates = HashMap::new();
     for summary in store.articles()? {
-        if let Some(article) = store.article(&summary.id)? {
-            if let Some(d) = date_of(store, &article)? {
-                dates.insert(summary.id.clone(), d);
-            }
+        // The listing has the metadata's date; only undated articles need their
+        // chronology.
+        let date = match &summary.published {
+            Some(p) => Some(p.value.clone()),
+            None => store
+                .article_chronology(&summary.id)?
+                .and_then(|c| c.publication)
+                .map(|p| p.date),
+        };
+        if let Some(d) = date {
+            dates.insert(summary.id.clone(), d);
         }
         by_id.insert(summary.id, (summary.outlet, summary.title));
     }
