@@ -541,7 +541,7 @@ impl StoryClusterer {
                     .strip_suffix("'s")
                     .or_else(|| lower.strip_suffix("\u{2019}s"))
                     .unwrap_or(&lower);
-                if lower.chars().count() < 3 || STOPWORDS.contains(&lower) {
+                if lower.chars().count() < 3 || stopword(lower) {
                     continue;
                 }
                 // A capitalised word inside a sentence is a name: names say what a
@@ -781,7 +781,7 @@ impl Evidence {
                 words(e)
                     .into_iter()
                     .map(|(w, _)| w.to_lowercase())
-                    .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
+                    .filter(|w| w.chars().count() >= 3 && !stopword(w))
                     .map(|w| w.chars().take(5).collect::<String>())
                     .collect::<HashSet<String>>()
             })
@@ -817,8 +817,144 @@ impl Evidence {
     }
 }
 
-/// Words too common to say what a story is about.
+/// Words too common to say what a story is about: English, and the commonest function
+/// words of German, French, Spanish, Italian, Portuguese and Russian, so that two
+/// articles are not alike for sharing a language.
 const STOPWORDS: &[&str] = &[
+    "der",
+    "die",
+    "das",
+    "und",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "ist",
+    "sind",
+    "mit",
+    "von",
+    "auf",
+    "für",
+    "nicht",
+    "sich",
+    "auch",
+    "als",
+    "wie",
+    "bei",
+    "nach",
+    "aus",
+    "oder",
+    "über",
+    "wird",
+    "werden",
+    "hat",
+    "haben",
+    "noch",
+    "zum",
+    "zur",
+    "einer",
+    "les",
+    "des",
+    "une",
+    "est",
+    "dans",
+    "pour",
+    "que",
+    "qui",
+    "pas",
+    "par",
+    "sur",
+    "avec",
+    "son",
+    "ses",
+    "aux",
+    "plus",
+    "ont",
+    "été",
+    "cette",
+    "mais",
+    "ou",
+    "los",
+    "las",
+    "del",
+    "una",
+    "por",
+    "con",
+    "para",
+    "como",
+    "más",
+    "pero",
+    "sus",
+    "fue",
+    "este",
+    "esta",
+    "entre",
+    "degli",
+    "della",
+    "delle",
+    "nel",
+    "nella",
+    "che",
+    "sono",
+    "per",
+    "non",
+    "gli",
+    "uma",
+    "não",
+    "são",
+    "foi",
+    "pelo",
+    "pela",
+    "mais",
+    "como",
+    "и",
+    "в",
+    "не",
+    "на",
+    "что",
+    "с",
+    "по",
+    "это",
+    "как",
+    "для",
+    "все",
+    "так",
+    "его",
+    "но",
+    "из",
+    "за",
+    "от",
+    "он",
+    "она",
+    "они",
+    "мы",
+    "вы",
+    "же",
+    "бы",
+    "был",
+    "была",
+    "было",
+    "были",
+    "уже",
+    "или",
+    "если",
+    "только",
+    "еще",
+    "ещё",
+    "при",
+    "до",
+    "то",
+    "их",
+    "её",
+    "ее",
+    "которые",
+    "который",
+];
+
+/// English words too common to say what a story is about.
+const ENGLISH_STOPWORDS: &[&str] = &[
     "the",
     "and",
     "for",
@@ -987,6 +1123,24 @@ mod tests {
     }
 
     #[test]
+    fn sharing_a_language_is_not_sharing_a_story() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let a = c.add(article(
+            "de1",
+            0,
+            "Die Digitalisierung ist für die Unternehmen in der Region ein Treiber, und \
+             das wird auch von der Industrie und den Verbänden so gesehen.",
+        ));
+        let b = c.add(article(
+            "de2",
+            0,
+            "Am Wochenende startet die Messe in Köln, und die Aussteller aus der Branche \
+             sind mit den Buchungen für das Jahr nicht zufrieden.",
+        ));
+        assert_ne!(a, b);
+    }
+
+    #[test]
     fn a_late_arrival_is_placed_by_its_own_date() {
         let mut c = StoryClusterer::new(StoryConfig::default());
         let mut items = stream();
@@ -1045,4 +1199,8 @@ mod tests {
         assert!(StoryClusterer::from_json(&saved, other).is_none());
         assert!(StoryClusterer::from_json("{}", config).is_none());
     }
+}
+
+fn stopword(w: &str) -> bool {
+    ENGLISH_STOPWORDS.contains(&w) || STOPWORDS.contains(&w)
 }
