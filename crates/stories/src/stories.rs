@@ -1073,6 +1073,10 @@ const ENGLISH_STOPWORDS: &[&str] = &[
     "get",
 ];
 
+fn stopword(w: &str) -> bool {
+    ENGLISH_STOPWORDS.contains(&w) || STOPWORDS.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1199,8 +1203,4 @@ mod tests {
         assert!(StoryClusterer::from_json(&saved, other).is_none());
         assert!(StoryClusterer::from_json("{}", config).is_none());
     }
-}
-
-fn stopword(w: &str) -> bool {
-    ENGLISH_STOPWORDS.contains(&w) || STOPWORDS.contains(&w)
 }
