@@ -4,13 +4,13 @@
 //! origins their attribution found; an article's date is its metadata's, else the one
 //! the chronology inferred, else it falls where the stream stands.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 use tri_store::{SqliteStore, Store};
-use tri_stories::{epoch_seconds, Clustering, StoryClusterer, StoryConfig, StoryInput};
+use tri_stories::{epoch_seconds, Clustering, Placement, StoryClusterer, StoryConfig, StoryInput};
 
 /// One article as a story shows it.
 #[derive(Debug, Serialize)]
@@ -54,18 +54,29 @@ pub struct StoryView {
 const STATE: &str = "stories";
 
 /// Brings the stories up to date with the store: reads the saved clusterer state, places
-/// the stored articles it has not seen (in date order), and saves it again. Only the new
-/// articles are read and clustered; a store written before stories existed, or by a
-/// clusterer of another format or settings, is clustered from the start once.
+/// the stored articles that are neither settled in the store nor in an open story (in
+/// date order), writes the placements of the stories that closed, and saves the state.
+/// Only the new articles are read and clustered; a store written before stories existed,
+/// or by a clusterer of another format or settings, is clustered from the start once.
 pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
     let config = StoryConfig::default();
-    let mut clusterer = store
+    let saved = store
         .state(STATE)?
-        .and_then(|json| StoryClusterer::from_json(&json, config))
-        .unwrap_or_else(|| StoryClusterer::new(config));
+        .and_then(|json| StoryClusterer::from_json(&json, config));
+    let restart = saved.is_none();
+    let mut clusterer = saved.unwrap_or_else(|| StoryClusterer::new(config));
+    let settled: HashSet<String> = if restart {
+        HashSet::new()
+    } else {
+        store
+            .story_placements()?
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect()
+    };
     let mut new = Vec::new();
     for summary in store.articles()? {
-        if clusterer.contains(&summary.id) {
+        if clusterer.contains(&summary.id) || settled.contains(&summary.id) {
             continue;
         }
         let Some(article) = store.article(&summary.id)? else {
@@ -79,7 +90,7 @@ pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
             published,
         ));
     }
-    if new.is_empty() {
+    if new.is_empty() && !restart {
         return Ok(clusterer);
     }
     // Date order; undated articles keep the store's order among themselves, at the end.
@@ -87,7 +98,21 @@ pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
     for input in new {
         clusterer.add(input);
     }
-    store.put_state(STATE, clusterer.len() as u64, &clusterer.to_json())?;
+    let rows: Vec<(String, u64, String)> = clusterer
+        .drain_settled()
+        .into_iter()
+        .map(|(id, p)| {
+            let story = p.story as u64;
+            (id, story, serde_json::to_string(&p).expect("plain data"))
+        })
+        .collect();
+    store.put_state(
+        STATE,
+        clusterer.len() as u64,
+        &clusterer.to_json(),
+        &rows,
+        restart,
+    )?;
     Ok(clusterer)
 }
 
@@ -102,9 +127,18 @@ fn date_of(store: &SqliteStore, article: &tri_model::Article) -> Result<Option<S
     })
 }
 
-/// The stories of the store, brought up to date, earliest first.
+/// The stories of the store, brought up to date, earliest first: the settled placements
+/// from the store, the open stories' from the clusterer.
 pub fn stories(store: &mut SqliteStore) -> Result<Vec<StoryView>> {
-    let clustering = update(store)?.snapshot();
+    let mut clustering = update(store)?.snapshot();
+    for (id, story, detail) in store.story_placements()? {
+        let placement: Placement = serde_json::from_str(&detail)
+            .with_context(|| format!("reading the story placement of {id}"))?;
+        if let Some(s) = clustering.stories.get_mut(story as usize) {
+            s.articles.push(id.clone());
+        }
+        clustering.placements.insert(id, placement);
+    }
     let mut by_id = HashMap::new();
     let mut dates = HashMap::new();
     for summary in store.articles()? {

@@ -138,8 +138,20 @@ pub trait Store {
     fn state(&self, name: &str) -> Result<Option<String>, StoreError>;
 
     /// Saves a stage's state whole, replacing the previous one, with the number of
-    /// articles it covers.
-    fn put_state(&mut self, name: &str, articles: u64, state: &str) -> Result<(), StoreError>;
+    /// articles it covers, and the story placements it settled (article id, story
+    /// number, placement as JSON), in one transaction. With `fresh`, the placements
+    /// saved before are dropped first: the state starts again.
+    fn put_state(
+        &mut self,
+        name: &str,
+        articles: u64,
+        state: &str,
+        placements: &[(String, u64, String)],
+        fresh: bool,
+    ) -> Result<(), StoreError>;
+
+    /// Every settled story placement: article id, story number, placement as JSON.
+    fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError>;
 }
 
 /// A canonical entity across the store.

@@ -595,14 +595,65 @@ impl Store for SqliteStore {
             .map_err(|e| self.sql_err(e))
     }
 
-    fn put_state(&mut self, name: &str, articles: u64, state: &str) -> Result<(), StoreError> {
-        self.conn
-            .execute(
+    fn put_state(
+        &mut self,
+        name: &str,
+        articles: u64,
+        state: &str,
+        placements: &[(String, u64, String)],
+        fresh: bool,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        if fresh {
+            tx.execute("DELETE FROM article_stories", []).map_err(err)?;
+        }
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO article_stories (article_seq, story, detail) \
+                     SELECT seq, ?2, ?3 FROM articles WHERE id = ?1",
+                )
+                .map_err(err)?;
+            for (id, story, detail) in placements {
+                put.execute(rusqlite::params![id, *story as i64, detail])
+                    .map_err(err)?;
+            }
+            tx.execute(
                 "INSERT INTO clusterer_state (name, articles, state) VALUES (?1, ?2, ?3) \
                  ON CONFLICT (name) DO UPDATE SET articles = excluded.articles, state = excluded.state",
                 rusqlite::params![name, articles as i64, state],
             )
-            .map(|_| ())
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, s.story, s.detail FROM article_stories s \
+                 JOIN articles a ON a.seq = s.article_seq ORDER BY s.story, a.seq",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, i64>(1)? as u64,
+                    row.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.sql_err(e))
     }
 

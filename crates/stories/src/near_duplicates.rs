@@ -145,7 +145,33 @@ pub struct NearDuplicates<Id> {
     threshold: f64,
     bands: Vec<HashMap<u64, Vec<usize>>>,
     members: Vec<Member<Id>>,
+    /// Saved as pairs: ids need not be strings, which JSON keys must be.
+    #[serde(with = "as_pairs")]
     by_id: HashMap<Id, usize>,
+}
+
+/// A map saved as a list of (key, value) pairs.
+mod as_pairs {
+    use std::collections::HashMap;
+    use std::hash::Hash;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &HashMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<HashMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Eq + Hash,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -136,7 +136,7 @@ impl Default for StoryConfig {
 }
 
 /// Where one article went.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Placement {
     /// Index of its story in [`Clustering::stories`].
     pub story: usize,
@@ -154,8 +154,10 @@ pub struct Placement {
 pub struct Story {
     /// Stable id: `s-` and the first 12 hex digits of its earliest article's id.
     pub id: String,
-    /// Article ids in the order they joined.
+    /// Article ids in the order they joined (those not drained before the result).
     pub articles: Vec<String>,
+    /// How many articles it has, drained or not.
+    pub size: usize,
     /// Earliest and latest publication time, seconds since the epoch.
     pub first: Option<i64>,
     /// See `first`.
@@ -185,10 +187,18 @@ struct Seen {
     origin: Option<String>,
     /// The articles an inferred origin comes from.
     inferred_from: Vec<String>,
+    /// Its story.
+    story: usize,
+    /// The earlier article it copies: its number and id.
+    copy_of: Option<(usize, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct LiveStory {
+    /// `s-` and the first 12 hex digits of its earliest article's id, once closed.
+    id: String,
+    /// How many articles joined it.
+    size: usize,
     centroid: HashMap<u32, f64>,
     names: HashMap<u32, f64>,
     last: Option<i64>,
@@ -217,21 +227,25 @@ pub struct StoryClusterer {
     index: HashMap<u32, Vec<usize>>,
     /// Near-duplicates of the current window and of the one before: copies are
     /// published within days of each other, and older signatures are let go.
-    duplicates: NearDuplicates<usize>,
-    previous_duplicates: NearDuplicates<usize>,
+    duplicates: NearDuplicates<(usize, String)>,
+    previous_duplicates: NearDuplicates<(usize, String)>,
     duplicates_since: Option<i64>,
-    /// Every article seen: what the result needs of it.
-    seen: Vec<Seen>,
+    /// The articles of open stories, by their number in the stream: what the result
+    /// needs of them. Those of a closed story are settled and handed out.
+    seen: HashMap<usize, Seen>,
     seen_ids: HashMap<String, usize>,
+    /// How many articles have been placed.
+    placed: usize,
     /// What rewrites share, kept only while an article's story is open.
     evidence: HashMap<usize, Evidence>,
-    story_of: Vec<usize>,
-    copy_of: Vec<Option<usize>>,
+    /// Placements of the articles of closed stories, until taken
+    /// ([`StoryClusterer::drain_settled`]).
+    settled: Vec<(String, Placement)>,
     clock: Option<i64>,
 }
 
 /// The layout of a saved state; a change to the clusterer's fields or features bumps it.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Terms per story kept in the centroid and the inverted index.
 const CENTROID_TERMS: usize = 120;
@@ -258,22 +272,25 @@ impl StoryClusterer {
             duplicates: NearDuplicates::new(0.8),
             previous_duplicates: NearDuplicates::new(0.8),
             duplicates_since: None,
-            seen: Vec::new(),
+            seen: HashMap::new(),
             seen_ids: HashMap::new(),
+            placed: 0,
             evidence: HashMap::new(),
-            story_of: Vec::new(),
-            copy_of: Vec::new(),
+            settled: Vec::new(),
             clock: None,
         }
     }
 
-    /// Places one article, which should not be older than those before it by more than
-    /// the window (the stream is in date order), and returns its story's index.
+    /// Places one article and returns its story's index. The stream should come in date
+    /// order; an article older than the window of the stream's clock finds its story
+    /// closed and starts one. An article placed before whose story is still open is
+    /// not placed again (the caller keeps track of settled ones).
     pub fn add(&mut self, input: StoryInput) -> usize {
         if let Some(&seen) = self.seen_ids.get(&input.id) {
-            return self.story_of[seen];
+            return self.seen[&seen].story;
         }
-        let n = self.seen.len();
+        let n = self.placed;
+        self.placed += 1;
         self.seen_ids.insert(input.id.clone(), n);
         let time = input.published.or(self.clock);
         if let Some(t) = time {
@@ -286,18 +303,25 @@ impl StoryClusterer {
         }
         let (vector, names) = self.weigh(&terms);
         self.close_stale();
-        let copy = self.copy_of_earlier(n, time, &input.text);
-        let story = match copy {
-            Some(original) => self.story_of[original],
-            _ => match self.best_story(&vector, time, input.published.is_none()) {
+        let copy = self.copy_of_earlier(n, &input.id, time, &input.text);
+        // A copy joins its original's story while that is open.
+        let copy_story = copy
+            .as_ref()
+            .and_then(|(o, _)| self.seen.get(o))
+            .map(|s| s.story);
+        let story = match copy_story {
+            Some(s) => s,
+            None => match self.best_story(&vector, time, input.published.is_none()) {
                 Some(s) => s,
                 None => {
                     self.stories.push(LiveStory {
+                        id: String::new(),
                         centroid: HashMap::new(),
                         names: HashMap::new(),
                         last: time,
                         first: time,
                         articles: Vec::new(),
+                        size: 0,
                         indexed: Vec::new(),
                         open: true,
                     });
@@ -308,30 +332,39 @@ impl StoryClusterer {
         };
         self.join(story, n, &vector, &names, time);
         self.evidence.insert(n, Evidence::of(&input));
-        self.seen.push(Seen {
-            id: input.id,
-            published: input.published,
-            origin: input.origin,
-            inferred_from: Vec::new(),
-        });
-        self.story_of.push(story);
-        self.copy_of.push(copy);
+        self.seen.insert(
+            n,
+            Seen {
+                id: input.id,
+                published: input.published,
+                origin: input.origin,
+                inferred_from: Vec::new(),
+                story,
+                copy_of: copy,
+            },
+        );
         story
     }
 
-    /// Whether an article with this id has been placed.
+    /// The placements of the articles whose stories have closed since the last call:
+    /// final, and no longer kept here.
+    pub fn drain_settled(&mut self) -> Vec<(String, Placement)> {
+        std::mem::take(&mut self.settled)
+    }
+
+    /// Whether an article with this id is in an open story.
     pub fn contains(&self, id: &str) -> bool {
         self.seen_ids.contains_key(id)
     }
 
     /// How many articles have been placed.
     pub fn len(&self) -> usize {
-        self.seen.len()
+        self.placed
     }
 
     /// Whether no article has been placed.
     pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
+        self.placed == 0
     }
 
     /// The clustering as it stands, leaving the clusterer to take more articles.
@@ -351,12 +384,13 @@ impl StoryClusterer {
         (state.format == FORMAT && state.config == config).then_some(state)
     }
 
-    /// Finishes the stream: storylines, inferred origins, ids and labels.
+    /// Finishes the stream: every story closed and settled, storylines, ids and labels.
+    /// The placements are those not taken by [`StoryClusterer::drain_settled`] before,
+    /// and so are the stories' article lists.
     pub fn finish(mut self) -> Clustering {
         for s in std::mem::take(&mut self.open) {
-            self.settle_origins(s);
+            self.close(s);
         }
-        let id_of = |i: usize| self.seen[i].id.clone();
         // Storylines: union-find over stories whose name profiles meet.
         let mut parent: Vec<usize> = (0..self.stories.len()).collect();
         fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -402,6 +436,10 @@ impl StoryClusterer {
             .iter()
             .map(|(w, &i)| (i, w.as_str()))
             .collect();
+        let mut members: Vec<Vec<String>> = vec![Vec::new(); self.stories.len()];
+        for (id, p) in &self.settled {
+            members[p.story].push(id.clone());
+        }
         let mut stories = Vec::with_capacity(self.stories.len());
         for (si, s) in self.stories.iter().enumerate() {
             let r = root(&mut parent, si);
@@ -410,16 +448,10 @@ impl StoryClusterer {
                 storylines.len() - 1
             });
             storylines[line].push(si);
-            let earliest = s
-                .articles
-                .iter()
-                .copied()
-                .min_by_key(|&a| (self.seen[a].published.unwrap_or(i64::MAX), a))
-                .unwrap_or(0);
-            let earliest_id = id_of(earliest);
             stories.push(Story {
-                id: format!("s-{}", &earliest_id[..earliest_id.len().min(12)]),
-                articles: s.articles.iter().map(|&a| id_of(a)).collect(),
+                id: s.id.clone(),
+                articles: std::mem::take(&mut members[si]),
+                size: s.size,
                 first: s.first,
                 last: s.last,
                 storyline: line,
@@ -429,33 +461,22 @@ impl StoryClusterer {
                     .collect(),
             });
         }
-        let mut placements = HashMap::new();
-        for (i, seen) in self.seen.iter().enumerate() {
-            placements.insert(
-                seen.id.clone(),
-                Placement {
-                    story: self.story_of[i],
-                    copy_of: self.copy_of[i].map(id_of),
-                    origin: seen.origin.clone(),
-                    origin_inferred_from: seen.inferred_from.clone(),
-                },
-            );
-        }
         Clustering {
             stories,
             storylines,
-            placements,
+            placements: self.settled.into_iter().collect(),
         }
     }
 
-    /// The origin most of the article's shared evidence points to, among the articles of
-    /// its story that name theirs. Rewrites paraphrase ("Ukraine's defensive lines could
-    /// collapse within months" for "Ukrainian defenses could collapse in two or three
-    /// months"), so quotes and descriptors match by their content words; at least two
-    /// shared items (quotes, sources, figures), or being a copy, are needed.
     /// The earlier article this one copies, looked up in the last two windows of
     /// near-duplicates; the window rolls over when the stream's clock passes it.
-    fn copy_of_earlier(&mut self, n: usize, time: Option<i64>, text: &str) -> Option<usize> {
+    fn copy_of_earlier(
+        &mut self,
+        n: usize,
+        id: &str,
+        time: Option<i64>,
+        text: &str,
+    ) -> Option<(usize, String)> {
         let window = (self.config.window_days * 86_400.0) as i64;
         if let (Some(t), Some(since)) = (time, self.duplicates_since) {
             if t - since > window {
@@ -474,26 +495,46 @@ impl StoryClusterer {
             .map(|c| c.original);
         let recent = self
             .duplicates
-            .add_signature(n, time, signature)
+            .add_signature((n, id.to_string()), time, signature)
             .map(|c| c.original);
-        recent.or(older).filter(|&o| o < n)
+        recent.or(older).filter(|(o, _)| *o < n)
     }
 
-    /// Once a story takes no more articles: the origin of each member that names none,
-    /// inferred from the members that do, and the evidence let go.
-    fn settle_origins(&mut self, story: usize) {
-        let members = self.stories[story].articles.clone();
+    /// Closes a story: the origin of each member that names none, inferred from the
+    /// members that do; the members' placements handed out to
+    /// [`StoryClusterer::drain_settled`] and forgotten here, with their evidence; the
+    /// story's own id fixed (its earliest member's).
+    fn settle(&mut self, story: usize) {
+        let members = std::mem::take(&mut self.stories[story].articles);
         for &i in &members {
-            if self.seen[i].origin.is_some() {
+            if self.seen[&i].origin.is_some() {
                 continue;
             }
             if let Some((origin, from)) = self.infer_origin(i, &members) {
-                self.seen[i].origin = Some(origin);
-                self.seen[i].inferred_from = from;
+                let seen = self.seen.get_mut(&i).expect("a member is seen");
+                seen.origin = Some(origin);
+                seen.inferred_from = from;
             }
         }
+        let earliest = members
+            .iter()
+            .min_by_key(|&&a| (self.seen[&a].published.unwrap_or(i64::MAX), a))
+            .map(|a| self.seen[a].id.clone())
+            .unwrap_or_default();
+        self.stories[story].id = format!("s-{}", &earliest[..earliest.len().min(12)]);
         for i in members {
             self.evidence.remove(&i);
+            let seen = self.seen.remove(&i).expect("a member is seen");
+            self.seen_ids.remove(&seen.id);
+            self.settled.push((
+                seen.id,
+                Placement {
+                    story,
+                    copy_of: seen.copy_of.map(|(_, id)| id),
+                    origin: seen.origin,
+                    origin_inferred_from: seen.inferred_from,
+                },
+            ));
         }
     }
 
@@ -504,15 +545,17 @@ impl StoryClusterer {
     /// shared items (quotes, sources, figures), or being a copy, are needed.
     fn infer_origin(&self, i: usize, members: &[usize]) -> Option<(String, Vec<String>)> {
         let mine = self.evidence.get(&i)?;
+        let copies =
+            |a: usize, b: usize| self.seen[&a].copy_of.as_ref().is_some_and(|(o, _)| *o == b);
         let mut votes: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
         for &j in members {
-            let other = &self.seen[j];
+            let other = &self.seen[&j];
             // Only origins the articles name count as votes, never inferred ones.
             let (Some(origin), true) = (other.origin.as_deref(), other.inferred_from.is_empty())
             else {
                 continue;
             };
-            let copy = self.copy_of[i] == Some(j) || self.copy_of[j] == Some(i);
+            let copy = copies(i, j) || copies(j, i);
             let common = self.evidence.get(&j).map_or(0, |e| mine.shared(e));
             let shared = common + if copy { 2 } else { 0 };
             if shared >= 2 {
@@ -660,6 +703,7 @@ impl StoryClusterer {
             story.first = Some(story.first.map_or(t, |f| f.min(t)));
         }
         story.articles.push(article);
+        story.size += 1;
         // Re-index the story under its strongest terms.
         let top = top_terms(&story.centroid, INDEX_TERMS);
         let old = std::mem::replace(&mut story.indexed, top.clone());
@@ -673,38 +717,42 @@ impl StoryClusterer {
         }
     }
 
-    /// Stories quiet for longer than the window take no more articles: out of the index,
-    /// their centroids cut to a label and their names to a profile, so that memory
-    /// follows the live stories.
+    /// Stories quiet for longer than the window take no more articles: they close.
     fn close_stale(&mut self) {
         let Some(now) = self.clock else { return };
         let window = self.config.window_days;
-        let mut closing = Vec::new();
-        let stories = &mut self.stories;
-        let index = &mut self.index;
-        self.open.retain(|&s| {
-            let story = &mut stories[s];
-            if days_between(story.last, Some(now)) <= window {
-                return true;
-            }
-            story.open = false;
-            for t in std::mem::take(&mut story.indexed) {
-                if let Some(list) = index.get_mut(&t) {
-                    list.retain(|&x| x != s);
+        let stories = &self.stories;
+        let (stale, open): (Vec<usize>, Vec<usize>) = self
+            .open
+            .iter()
+            .partition(|&&s| days_between(stories[s].last, Some(now)) > window);
+        self.open = open;
+        for s in stale {
+            self.close(s);
+        }
+    }
+
+    /// Closes a story: out of the index, its centroid cut to a label and its names to a
+    /// profile (for storylines), its articles settled and handed out, so that memory
+    /// follows the live stories.
+    fn close(&mut self, s: usize) {
+        let story = &mut self.stories[s];
+        story.open = false;
+        for t in std::mem::take(&mut story.indexed) {
+            if let Some(list) = self.index.get_mut(&t) {
+                list.retain(|&x| x != s);
+                if list.is_empty() {
+                    self.index.remove(&t);
                 }
             }
-            let label: HashSet<u32> = top_terms(&story.centroid, 6).into_iter().collect();
-            story.centroid.retain(|t, _| label.contains(t));
-            story.centroid.shrink_to_fit();
-            let profile: HashSet<u32> = top_terms(&story.names, NAME_TERMS).into_iter().collect();
-            story.names.retain(|t, _| profile.contains(t));
-            story.names.shrink_to_fit();
-            closing.push(s);
-            false
-        });
-        for s in closing {
-            self.settle_origins(s);
         }
+        let label: HashSet<u32> = top_terms(&story.centroid, 6).into_iter().collect();
+        story.centroid.retain(|t, _| label.contains(t));
+        story.centroid.shrink_to_fit();
+        let profile: HashSet<u32> = top_terms(&story.names, NAME_TERMS).into_iter().collect();
+        story.names.retain(|t, _| profile.contains(t));
+        story.names.shrink_to_fit();
+        self.settle(s);
     }
 }
 
@@ -1127,6 +1175,27 @@ mod tests {
     }
 
     #[test]
+    fn closed_stories_hand_out_their_articles_and_forget_them() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let mut handed = Vec::new();
+        for a in stream() {
+            c.add(a);
+            handed.extend(c.drain_settled());
+        }
+        // The quake (q3 at day 60) closed the stories of the first days.
+        let ids: Vec<&str> = handed.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids.len(), 4, "{ids:?}");
+        assert!(!c.contains("q1") && c.contains("q3"));
+        assert_eq!(c.len(), 5);
+        let done = c.finish();
+        assert_eq!(done.placements.len(), 1, "only q3 was not drained");
+        let sizes: Vec<usize> = done.stories.iter().map(|s| s.size).collect();
+        assert_eq!(sizes, [2, 2, 1]);
+        let ids: Vec<&str> = done.stories.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["s-q1", "s-v1", "s-q3"]);
+    }
+
+    #[test]
     fn sharing_a_language_is_not_sharing_a_story() {
         let mut c = StoryClusterer::new(StoryConfig::default());
         let a = c.add(article(
@@ -1188,13 +1257,14 @@ mod tests {
         for a in later {
             resumed.add(a);
         }
-        // Adding what it has already seen changes nothing.
-        let again = resumed.add(stream().remove(0));
+        // Adding again an article of an open story changes nothing (those of closed
+        // stories are settled, handed out and forgotten: the caller keeps them).
+        let again = resumed.add(stream().pop().unwrap());
         assert_eq!(resumed.len(), 5);
         let (a, b) = (whole.finish(), resumed.finish());
         assert_eq!(a.stories, b.stories);
         assert_eq!(a.placements, b.placements);
-        assert_eq!(again, a.placements["q1"].story);
+        assert_eq!(again, a.placements["q3"].story);
         // Another configuration does not take the state.
         let other = StoryConfig {
             join: 0.5,

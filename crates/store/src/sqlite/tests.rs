@@ -878,14 +878,47 @@ fn events_are_replaced_not_duplicated() {
 }
 
 #[test]
-fn a_saved_state_is_replaced_whole() {
+fn a_saved_state_is_replaced_whole_with_its_placements() {
     let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full_article("First report.");
+    let b = full_article("Second report.");
+    store.put_articles(&[a.clone(), b.clone()]).unwrap();
     assert_eq!(store.state("stories").unwrap(), None);
-    store.put_state("stories", 2, "{\"a\":1}").unwrap();
-    store.put_state("stories", 3, "{\"a\":2}").unwrap();
+    store
+        .put_state(
+            "stories",
+            2,
+            "{\"a\":1}",
+            &[(a.id.clone(), 0, "{}".into())],
+            false,
+        )
+        .unwrap();
+    store
+        .put_state(
+            "stories",
+            3,
+            "{\"a\":2}",
+            &[
+                (b.id.clone(), 1, "{\"origin\":\"Reuters\"}".into()),
+                // An id not in the store is no placement.
+                ("0000000000000000".into(), 1, "{}".into()),
+            ],
+            false,
+        )
+        .unwrap();
     assert_eq!(
         store.state("stories").unwrap().as_deref(),
         Some("{\"a\":2}")
     );
     assert_eq!(store.state("other").unwrap(), None);
+    assert_eq!(
+        store.story_placements().unwrap(),
+        [
+            (a.id.clone(), 0, "{}".to_string()),
+            (b.id.clone(), 1, "{\"origin\":\"Reuters\"}".to_string())
+        ]
+    );
+    // Starting again drops the placements saved before.
+    store.put_state("stories", 0, "{}", &[], true).unwrap();
+    assert!(store.story_placements().unwrap().is_empty());
 }
