@@ -6,10 +6,12 @@
 //! joins the story whose centroid it is most similar to, the similarity decayed by the
 //! days since the story's last article, when that reaches the threshold; otherwise it
 //! starts a story. Candidate stories come from an inverted index of their strongest
-//! terms, so an article is compared with a handful of stories, not all of them, and
-//! stories that have gone quiet for longer than the window are dropped from the index:
-//! memory grows with the live stories, not the stream. A syndicated copy (see
-//! [`crate::NearDuplicates`]) joins its original's story directly.
+//! terms, so an article is compared with a handful of stories, not all of them. A story
+//! quiet for longer than the window closes: it leaves the index, keeps a small profile
+//! (for storylines and listings), and its articles' placements are settled and handed
+//! out ([`StoryClusterer::drain_settled`]), so the clusterer holds the live stories'
+//! articles only. A syndicated copy (see [`crate::NearDuplicates`]) joins its original's
+//! story directly.
 //!
 //! Storylines link stories over weeks: two stories are one thread when the names they
 //! are about overlap (cosine of their name profiles) within a longer window.
@@ -31,7 +33,7 @@ pub struct StoryInput {
     /// The article's id.
     pub id: String,
     /// Seconds since the epoch; undated articles cluster as if published with the last
-    /// dated one before them.
+    /// dated one before them, on a stricter threshold.
     pub published: Option<i64>,
     /// Headline.
     pub title: Option<String>,
