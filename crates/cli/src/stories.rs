@@ -4,7 +4,7 @@
 //! origins their attribution found; an article's date is its metadata's, else the one
 //! the chronology inferred, else it falls where the stream stands.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use anyhow::{Context, Result};
@@ -65,21 +65,19 @@ pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
         .and_then(|json| StoryClusterer::from_json(&json, config));
     let restart = saved.is_none();
     let mut clusterer = saved.unwrap_or_else(|| StoryClusterer::new(config));
-    let settled: HashSet<String> = if restart {
-        HashSet::new()
+    // Without a state, every article is new; with one, those with no settled placement
+    // that are not in an open story.
+    let candidates = if restart {
+        store.articles()?.into_iter().map(|a| a.id).collect()
     } else {
-        store
-            .story_placements()?
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .collect()
+        store.articles_without_story()?
     };
     let mut new = Vec::new();
-    for summary in store.articles()? {
-        if clusterer.contains(&summary.id) || settled.contains(&summary.id) {
+    for id in candidates {
+        if clusterer.contains(&id) {
             continue;
         }
-        let Some(article) = store.article(&summary.id)? else {
+        let Some(article) = store.article(&id)? else {
             continue;
         };
         let published = date_of(store, &article)?.as_deref().and_then(epoch_seconds);

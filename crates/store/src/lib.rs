@@ -152,6 +152,10 @@ pub trait Store {
 
     /// Every settled story placement: article id, story number, placement as JSON.
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError>;
+
+    /// The ids of the articles with no settled story placement, in the order they were
+    /// stored: the new ones and those of stories still open.
+    fn articles_without_story(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// A canonical entity across the store.

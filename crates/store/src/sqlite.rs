@@ -636,6 +636,21 @@ impl Store for SqliteStore {
         tx.commit().map_err(err)
     }
 
+    fn articles_without_story(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id FROM articles a LEFT JOIN article_stories s \
+                 ON s.article_seq = a.seq WHERE s.article_seq IS NULL ORDER BY a.seq",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let rows = stmt
+            .query_map([], |row| row.get::<_, String>(0))
+            .map_err(|e| self.sql_err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.sql_err(e))
+    }
+
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError> {
         let mut stmt = self
             .conn

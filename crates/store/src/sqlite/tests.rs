@@ -918,7 +918,14 @@ fn a_saved_state_is_replaced_whole_with_its_placements() {
             (b.id.clone(), 1, "{\"origin\":\"Reuters\"}".to_string())
         ]
     );
+    let c = full_article("Third report.");
+    store.put_articles(std::slice::from_ref(&c)).unwrap();
+    assert_eq!(
+        store.articles_without_story().unwrap(),
+        std::slice::from_ref(&c.id)
+    );
     // Starting again drops the placements saved before.
     store.put_state("stories", 0, "{}", &[], true).unwrap();
     assert!(store.story_placements().unwrap().is_empty());
+    assert_eq!(store.articles_without_story().unwrap().len(), 3);
 }
