@@ -249,6 +249,14 @@ fn span(s: &StoryView) -> String {
     }
 }
 
+fn outlets(s: &StoryView) -> String {
+    if s.outlets.is_empty() {
+        "unknown".into()
+    } else {
+        s.outlets.join(", ")
+    }
+}
+
 fn origins(s: &StoryView) -> String {
     if s.origins.is_empty() {
         return "no origin named".into();
@@ -285,11 +293,7 @@ pub fn list_text(stories: &[StoryView]) -> String {
                 s.size,
                 if s.size == 1 { "" } else { "s" },
                 span(s),
-                if s.outlets.is_empty() {
-                    "unknown".into()
-                } else {
-                    s.outlets.join(", ")
-                },
+                outlets(s),
                 origins(s),
                 s.keywords.join(" "),
             );
@@ -316,11 +320,7 @@ pub fn story_text(s: &StoryView) -> String {
         s.storyline,
         s.size,
         span(s),
-        if s.outlets.is_empty() {
-            "unknown".into()
-        } else {
-            s.outlets.join(", ")
-        },
+        outlets(s),
         origins(s),
         s.keywords.join(" ")
     );

@@ -6,6 +6,22 @@ use std::collections::{BTreeSet, HashMap};
 
 use tri_stories::{epoch_seconds, StoryClusterer, StoryConfig, StoryInput};
 
+/// A list of lists of seed ids as a set of sets.
+fn groups(value: &serde_json::Value) -> BTreeSet<BTreeSet<String>> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g.as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn seeds_make_three_stories_in_one_storyline() {
     let expected = tri_seeds::expected();
@@ -41,19 +57,7 @@ fn seeds_make_three_stories_in_one_storyline() {
         .iter()
         .map(|s| as_seeds(&s.articles))
         .collect();
-    let want: BTreeSet<BTreeSet<String>> = expected["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            s.as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_str().unwrap().to_string())
-                .collect()
-        })
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(got, groups(&expected["stories"]));
     let lines: BTreeSet<BTreeSet<String>> = clustering
         .storylines
         .iter()
@@ -63,19 +67,7 @@ fn seeds_make_three_stories_in_one_storyline() {
                 .collect()
         })
         .collect();
-    let want_lines: BTreeSet<BTreeSet<String>> = expected["storylines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            s.as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_str().unwrap().to_string())
-                .collect()
-        })
-        .collect();
-    assert_eq!(lines, want_lines);
+    assert_eq!(lines, groups(&expected["storylines"]));
     // Every article's origin, 002's inferred from the rewrites that name Reuters.
     for (id, placement) in &clustering.placements {
         let seed = &seed_of[id];
