@@ -14,6 +14,14 @@ for split in dev test; do
 done
 stream=bench-out/stories/stream-$n.jsonl
 [ -f "$stream" ] || python3 bench/make-story-stream.py "$n" "$stream"
-echo "== synthetic stream of $n articles ($(du -m "$stream" | cut -f1) MB)"
-/usr/bin/time -f "wall %e s, user %U s, system %S s, peak memory %M KB" \
-  target/release/triangulate eval stories --data "$stream"
+# The first quarter, the first half and the whole stream have the same density (articles
+# a day), so their peak memories show whether memory grows with the stream's length or
+# with the stories live at a time.
+for part in 4 2 1; do
+  m=$((n / part))
+  head -n "$m" "$stream" > "bench-out/stories/part.jsonl"
+  echo "== synthetic stream, first $m of $n articles ($(du -m bench-out/stories/part.jsonl | cut -f1) MB)"
+  /usr/bin/time -f "wall %e s, user %U s, system %S s, peak memory %M KB" \
+    target/release/triangulate eval stories --data bench-out/stories/part.jsonl
+done
+rm -f bench-out/stories/part.jsonl

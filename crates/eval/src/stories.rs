@@ -147,7 +147,9 @@ pub fn evaluate(
     // Date order; undated articles last, in file order.
     order.sort_by_key(|&(published, offset, _)| (published.unwrap_or(i64::MAX), offset));
     let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
-    let mut labels = Vec::with_capacity(order.len());
+    // Labels as numbers: the scorer keeps one per article, the clusterer none.
+    let mut label_ids: HashMap<String, u32> = HashMap::new();
+    let mut labels: Vec<u32> = Vec::with_capacity(order.len());
     let mut predicted = Vec::with_capacity(order.len());
     let mut clusterer = StoryClusterer::new(config);
     let mut line = String::new();
@@ -157,7 +159,8 @@ pub fn evaluate(
         line.clear();
         reader.read_line(&mut line).map_err(io)?;
         let item = parse(path, n, &line, label_field)?;
-        labels.push(item.label);
+        let next = label_ids.len() as u32;
+        labels.push(*label_ids.entry(item.label).or_insert(next));
         let started = Instant::now();
         predicted.push(clusterer.add(item.input));
         // The placements of closed stories are final; the scores need only the story
