@@ -21,7 +21,11 @@ fn main() {
         });
         drop(c.drain_settled());
         if (n + 1) % 10_000 == 0 {
-            println!("{:>7} articles: state {:>6} KB", n + 1, c.to_json().len() / 1024);
+            println!(
+                "{:>7} articles: state {:>6} KB",
+                n + 1,
+                c.to_json().len() / 1024
+            );
         }
     }
 }
