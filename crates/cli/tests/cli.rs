@@ -1283,3 +1283,45 @@ fn seeds_stories_storylines_and_story_ids() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no story with id"), "{}", stderr(&o));
 }
+
+/// A syndicated copy (the same report with a line added) is marked as a copy of the
+/// earlier article, in its story, however the files arrive.
+#[test]
+fn a_syndicated_copy_points_at_the_earliest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let original = std::fs::read_dir(repo().join("examples/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
+        .unwrap();
+    let text = std::fs::read_to_string(&original).unwrap();
+    let copy = dir.path().join("copy.txt");
+    std::fs::write(
+        &copy,
+        format!("{text}\n\nThis story was syndicated from a wire service.\n"),
+    )
+    .unwrap();
+    // The copy is ingested first but was published a day later.
+    for (file, date) in [(&copy, "2025-08-06"), (&original, "2025-08-05")] {
+        let o = triangulate(
+            &db,
+            &["ingest", "--published", date, file.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = triangulate(&db, &["stories", "--json"]);
+    let stories: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    let articles = stories[0]["articles"].as_array().unwrap();
+    let by_date = |d: &str| {
+        articles
+            .iter()
+            .find(|a| a["published"].as_str().unwrap().starts_with(d))
+            .unwrap()
+    };
+    let (first, later) = (by_date("2025-08-05"), by_date("2025-08-06"));
+    assert_eq!(later["copy_of"], first["id"]);
+    assert!(first.get("copy_of").is_none());
+}

@@ -305,12 +305,8 @@ impl StoryClusterer {
         }
         let (vector, names) = self.weigh(&terms);
         self.close_stale();
-        let copy = self.copy_of_earlier(n, &input.id, time, &input.text);
-        // A copy joins its original's story while that is open.
-        let copy_story = copy
-            .as_ref()
-            .and_then(|(o, _)| self.seen.get(o))
-            .map(|s| s.story);
+        // A copy joins its twin's story while that is open.
+        let (copy, copy_story) = self.twin(n, &input.id, input.published, &input.text);
         let story = match copy_story {
             Some(s) => s,
             None => match self.best_story(&vector, time, input.published.is_none()) {
@@ -470,15 +466,18 @@ impl StoryClusterer {
         }
     }
 
-    /// The earlier article this one copies, looked up in the last two windows of
-    /// near-duplicates; the window rolls over when the stream's clock passes it.
-    fn copy_of_earlier(
+    /// The near-duplicate of this article among those placed in the last two windows,
+    /// if any: the earliest of its group. When this article was published before it (a
+    /// copy that arrived first), that one becomes the copy of this, and this none.
+    /// Returns what this article copies and the story of its twin, which it joins.
+    fn twin(
         &mut self,
         n: usize,
         id: &str,
-        time: Option<i64>,
+        published: Option<i64>,
         text: &str,
-    ) -> Option<(usize, String)> {
+    ) -> (Option<(usize, String)>, Option<usize>) {
+        let time = published.or(self.clock);
         let window = (self.config.window_days * 86_400.0) as i64;
         if let (Some(t), Some(since)) = (time, self.duplicates_since) {
             if t - since > window {
@@ -490,16 +489,31 @@ impl StoryClusterer {
         if self.duplicates_since.is_none() {
             self.duplicates_since = time;
         }
-        let signature = self.duplicates.signature(text)?;
-        let older = self
-            .previous_duplicates
-            .find(&signature)
-            .map(|c| c.original);
-        let recent = self
+        let Some(signature) = self.duplicates.signature(text) else {
+            return (None, None);
+        };
+        let matched = self
             .duplicates
-            .add_signature((n, id.to_string()), time, signature)
+            .find(&signature)
+            .or_else(|| self.previous_duplicates.find(&signature))
             .map(|c| c.original);
-        recent.or(older).filter(|(o, _)| *o < n)
+        self.duplicates
+            .add_signature((n, id.to_string()), time, signature);
+        let Some((o, original_id)) = matched else {
+            return (None, None);
+        };
+        let Some(twin) = self.seen.get_mut(&o) else {
+            // Its story has closed: a copy all the same, in a story of its own.
+            return (Some((o, original_id)), None);
+        };
+        let story = Some(twin.story);
+        match (published, twin.published) {
+            (Some(mine), Some(theirs)) if mine < theirs => {
+                twin.copy_of = Some((n, id.to_string()));
+                (None, story)
+            }
+            _ => (Some((o, original_id)), story),
+        }
     }
 
     /// Closes a story: the origin of each member that names none, inferred from the
