@@ -158,10 +158,7 @@ impl SqliteStore {
             return Ok(());
         }
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_error(&path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -604,10 +601,7 @@ impl Store for SqliteStore {
         fresh: bool,
     ) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_error(&path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -859,6 +853,14 @@ fn read_summary(
             input,
         })
     })())
+}
+
+/// Turns SQLite's errors into the store's, naming the database file.
+fn sqlite_error(path: &std::path::Path) -> impl Fn(rusqlite::Error) -> StoreError + Copy + '_ {
+    move |source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 #[cfg(test)]
