@@ -298,7 +298,7 @@ impl StoryClusterer {
         if let Some(t) = time {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
-        let terms = self.terms(&input);
+        let (terms, figures) = self.terms(&input);
         self.documents += 1;
         for &t in terms.keys() {
             self.df[t as usize] += 1;
@@ -329,7 +329,7 @@ impl StoryClusterer {
             },
         };
         self.join(story, n, &vector, &names, time);
-        self.evidence.insert(n, Evidence::of(&input));
+        self.evidence.insert(n, Evidence::of(&input, figures));
         self.seen.insert(
             n,
             Seen {
@@ -586,8 +586,11 @@ impl StoryClusterer {
             .map(|(origin, (_, from))| (origin.to_string(), from))
     }
 
-    fn terms(&mut self, input: &StoryInput) -> HashMap<u32, f64> {
+    /// The article's terms with their weighted counts, and the figures of its text (read
+    /// in the same pass, for [`Evidence`]).
+    fn terms(&mut self, input: &StoryInput) -> (HashMap<u32, f64>, HashSet<String>) {
         let mut counts: HashMap<u32, f64> = HashMap::new();
+        let mut figures = HashSet::new();
         let texts = input
             .title
             .iter()
@@ -595,6 +598,11 @@ impl StoryClusterer {
             .chain(std::iter::once((input.text.as_str(), 1.0)));
         for (text, weight) in texts {
             for (word, sentence_start) in words(text) {
+                if weight == 1.0 {
+                    if let Some(f) = figure(word) {
+                        figures.insert(f);
+                    }
+                }
                 let lower = word.to_lowercase();
                 let lower = lower
                     .strip_suffix("'s")
@@ -622,7 +630,7 @@ impl StoryClusterer {
                 *counts.entry(id).or_default() += weight;
             }
         }
-        counts
+        (counts, figures)
     }
 
     /// TF-IDF (sublinear tf) of the article's terms, the strongest kept, L2-normalised;
@@ -801,6 +809,15 @@ fn words(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
+/// A figure of three or more digits ("1,415", "2025"), as its digits.
+fn figure(word: &str) -> Option<String> {
+    let numeric = word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+    (numeric && digits.len() >= 3).then_some(digits)
+}
+
 fn dot(a: &HashMap<u32, f64>, b: &HashMap<u32, f64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small
@@ -837,7 +854,7 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn of(input: &StoryInput) -> Evidence {
+    fn of(input: &StoryInput, figures: HashSet<String>) -> Evidence {
         let items = input
             .evidence
             .iter()
@@ -850,16 +867,6 @@ impl Evidence {
                     .collect::<HashSet<String>>()
             })
             .filter(|bag| bag.len() >= 2)
-            .collect();
-        let figures = words(&input.text)
-            .into_iter()
-            .filter_map(|(w, _)| {
-                let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-                let numeric = w
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-                (numeric && digits.len() >= 3).then_some(digits)
-            })
             .collect();
         Evidence { items, figures }
     }
