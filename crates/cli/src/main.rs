@@ -368,6 +368,10 @@ enum EvalCommand {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Write every record's outcome here as TSV (id, gold, ours, trigger, every
+        /// category coded in the sentence, text), to read the errors.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
     },
     /// Counts and measurements on a MeasEval split folder (`text/DOCID.txt`,
     /// `tsv/DOCID.tsv`): quantity span exact and overlap P/R/F1, MeasEval-style EM and
@@ -870,8 +874,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .with_context(|| format!("evaluating stories on {}", data.display()))?;
             finish_eval(report, None, json)
         }
-        Command::Eval(EvalCommand::Events { data, json }) => {
-            let report = tri_eval::events::evaluate(&data)
+        Command::Eval(EvalCommand::Events {
+            data,
+            json,
+            predictions,
+        }) => {
+            let report = tri_eval::events::evaluate(&data, predictions.as_deref())
                 .with_context(|| format!("evaluating events on {}", data.display()))?;
             finish_eval(report, None, json)
         }

@@ -219,6 +219,20 @@ pub fn main_event<'e>(text: &str, events: &'e [Event]) -> Option<&'e Event> {
     events.iter().find(is_verb).or_else(|| events.first())
 }
 
+fn prediction_row(record: &Record, main: Option<&Event>, events: &[Event]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n'], " ");
+    let all: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\n",
+        clean(&record.id),
+        record.kind.as_str(),
+        main.map_or("-", |e| e.kind.as_str()),
+        main.map_or(String::new(), |e| clean(e.trigger.of(&record.text))),
+        all.join(","),
+        clean(&record.text)
+    )
+}
+
 const STOP: &[&str] = &[
     "the", "of", "and", "a", "an", "its", "his", "her", "their", "for",
 ];
@@ -356,8 +370,10 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Runs the pipeline on every record's sentence and scores the main events.
-pub fn evaluate(path: &Path) -> Result<EventsReport, EvalError> {
+/// Runs the pipeline on every record's sentence and scores the main events. With
+/// `predictions`, every record's outcome is written there as TSV (id, gold, ours, main
+/// trigger, every category coded in the sentence, text) to read the errors.
+pub fn evaluate(path: &Path, predictions: Option<&Path>) -> Result<EventsReport, EvalError> {
     let records = read(path)?;
     let annotator = crate::bundled_annotator()?;
     std::hint::black_box(annotator.annotate("Police arrested protesters in Cairo.", Some("en")));
@@ -367,6 +383,7 @@ pub fn evaluate(path: &Path) -> Result<EventsReport, EvalError> {
     let mut have_cpu = true;
     let started = Instant::now();
     let mut annotated = Vec::with_capacity(records.len());
+    let mut rows = String::from("id\tgold\tours\ttrigger\tall\ttext\n");
     for r in &records {
         bytes += r.text.len();
         let t0 = crate::ner::thread_cpu_seconds();
@@ -375,10 +392,20 @@ pub fn evaluate(path: &Path) -> Result<EventsReport, EvalError> {
             (Some(t0), Some(t1)) => cpu += t1 - t0,
             _ => have_cpu = false,
         }
-        counts.add(r, main_event(&r.text, &a.events));
+        let main = main_event(&r.text, &a.events);
+        if predictions.is_some() {
+            rows.push_str(&prediction_row(r, main, &a.events));
+        }
+        counts.add(r, main);
         annotated.push(a);
     }
     let wall = started.elapsed().as_secs_f64();
+    if let Some(out) = predictions {
+        std::fs::write(out, rows).map_err(|e| EvalError::Io {
+            path: out.to_path_buf(),
+            source: e,
+        })?;
+    }
     let mut stage_cpu = 0.0;
     let mut stage_bytes = 0usize;
     let gazetteer = tri_gazetteer::Gazetteer::embedded();
@@ -485,7 +512,7 @@ mod tests {
             r#"[{"id":"a","event":"ASSAULT","text":"Rebels attacked a police station in the north on Monday.","source":[{"actorText":"Rebels"}],"target":[{"actorText":"police station"}]},
                {"id":"b","event":"CONSULT","text":"The foreign ministers met in Geneva on Tuesday.","source":[{"actorText":"foreign ministers"}]}]"#,
         );
-        let report = evaluate(f.path()).unwrap();
+        let report = evaluate(f.path(), None).unwrap();
         assert_eq!(report.records, 2);
         assert_eq!(report.type_accuracy, 1.0, "{}", report.table());
         assert_eq!(report.macro_f1, 1.0);

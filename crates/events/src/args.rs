@@ -668,6 +668,11 @@ pub(crate) fn roles(
     if let Some(a) = actor.filter(|a| a.end <= coded.first) {
         let mut first = a.first;
         for c in cands.iter().rev().filter(|c| c.end <= a.first) {
+            // Candidates can overlap (a name inside a longer phrase); one that reaches
+            // into the actor already taken is not another actor.
+            if c.end > first {
+                continue;
+            }
             let between = &toks[c.end..first];
             let joined = !between.is_empty()
                 && between.len() <= 2
@@ -699,6 +704,9 @@ pub(crate) fn roles(
             recipient.push(first.participant.clone());
             let mut last_end = first.end;
             for c in rest {
+                if c.first < last_end {
+                    continue;
+                }
                 let between = &toks[last_end..c.first];
                 let joined = between.len() <= 2
                     && between
