@@ -340,6 +340,7 @@ mod tests {
             negated: false,
             reported_by: None,
             removed_line: None,
+            main: true,
         }
     }
 

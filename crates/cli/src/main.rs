@@ -458,6 +458,37 @@ enum TrainCommand {
         #[arg(long, default_value_t = 4)]
         ensemble: usize,
     },
+    /// The sentence classifier that picks a sentence's main event among those the verb
+    /// dictionary codes, from records in the layout of PLOVER_GSR_CAMEO.json (`text`,
+    /// `event`). Prints the classifier's own accuracy on --dev. The same data give the
+    /// same model file, byte for byte. Rebuild the binary afterwards to ship the model.
+    #[command(
+        after_help = "Example:\n  triangulate train events --data data/events-synthetic/train.json \\\n    --dev data/events-synthetic/dev.json --out models/events/classifier.tsv"
+    )]
+    Events {
+        /// Training records.
+        #[arg(long)]
+        data: PathBuf,
+        /// Development records, to report the classifier's accuracy on.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/events/classifier.tsv")]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 30)]
+        epochs: usize,
+        /// L2 penalty per example.
+        #[arg(long, default_value_t = 1e-3)]
+        l2: f32,
+        /// Weights below this are left out of the model file (every negative one too:
+        /// a word's evidence is kept where it points, which keeps the file small).
+        #[arg(long, default_value_t = 1.0)]
+        keep: f32,
+        /// Words and pairs seen in fewer records are left out.
+        #[arg(long, default_value_t = 3)]
+        min_count: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -913,6 +944,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tri_eval::quotes::score_predictions,
             |data| tri_eval::quotes::evaluate(data, write.as_deref()),
         ),
+        Command::Train(TrainCommand::Events {
+            data,
+            dev,
+            out,
+            epochs,
+            l2,
+            keep,
+            min_count,
+        }) => train_events(
+            &data,
+            dev.as_deref(),
+            &out,
+            tri_events::TrainOptions {
+                epochs,
+                l2,
+                keep,
+                min_count,
+                ..tri_events::TrainOptions::default()
+            },
+        ),
         Command::Train(TrainCommand::Ner {
             train,
             dev,
@@ -945,6 +996,77 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn train_events(
+    data: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    options: tri_events::TrainOptions,
+) -> Result<ExitCode> {
+    let read = |p: &Path| -> Result<Vec<(String, tri_model::EventType)>> {
+        Ok(tri_eval::events::read(p)
+            .with_context(|| format!("reading event records {}", p.display()))?
+            .into_iter()
+            .map(|r| (r.text, r.kind))
+            .collect())
+    };
+    let examples = read(data)?;
+    let model = tri_events::train_classifier(&examples, options);
+    let accuracy = |set: &[(String, tri_model::EventType)]| {
+        let right = set
+            .iter()
+            .filter(|(text, kind)| {
+                let p = model.probabilities(&tri_events::sentence_features(text));
+                let best = tri_model::EventType::ALL
+                    .iter()
+                    .copied()
+                    .max_by(|a, b| {
+                        tri_events::Classifier::probability(&p, *a)
+                            .total_cmp(&tri_events::Classifier::probability(&p, *b))
+                    })
+                    .expect("sixteen categories");
+                best == *kind
+            })
+            .count();
+        right as f64 / set.len().max(1) as f64
+    };
+    outln!(
+        "trained on {} records of {}: accuracy on them {:.3}",
+        examples.len(),
+        data.display(),
+        accuracy(&examples)
+    );
+    if let Some(dev) = dev {
+        let dev_examples = read(dev)?;
+        outln!(
+            "classifier alone on {} ({} records): accuracy {:.3}",
+            dev.display(),
+            dev_examples.len(),
+            accuracy(&dev_examples)
+        );
+    }
+    let header = format!(
+        "Sentence classifier of the events stage: multinomial logistic regression over\n\
+         lower-case words and word pairs. Lines: feature, PLOVER category, weight.\n\
+         Trained by `triangulate train events --data {} --epochs {} --l2 {} --keep {} --min-count {}`.",
+        data.display(),
+        options.epochs,
+        options.l2,
+        options.keep,
+        options.min_count
+    );
+    let text = model.write(&header);
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    outln!(
+        "wrote {} ({} bytes); rebuild to ship it",
+        out.display(),
+        text.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn train_ner(

@@ -5,9 +5,9 @@
 //! `source` and `target` lists of actors (`actorText`, `code`). Records without text
 //! (the file's `DOCUMENT` entries) are skipped.
 //!
-//! Each sentence goes through the whole pipeline on its own. Its *main* event is the
-//! first event whose trigger is a verb, else the first event: a gold record codes the
-//! sentence's one event, and its main verb is what a coder codes.
+//! Each sentence goes through the whole pipeline on its own. Its *main* event is the one
+//! the events stage marks as the sentence's main event (`Event::main`): a gold record
+//! codes the sentence's one event.
 //!
 //! Scores:
 //! - **type accuracy**: the share of records whose main event has the gold category (no
@@ -210,8 +210,12 @@ pub fn read(path: &Path) -> Result<Vec<Record>, EvalError> {
     Ok(out)
 }
 
-/// The event a coder codes for the sentence: the first with a verb trigger.
+/// The event a coder codes for the sentence: the one the stage marks its main event
+/// (events stored by older versions have no mark: the first with a verb trigger).
 pub fn main_event<'e>(text: &str, events: &'e [Event]) -> Option<&'e Event> {
+    if let Some(e) = events.iter().find(|e| e.main) {
+        return Some(e);
+    }
     let is_verb = |e: &&Event| {
         let w = e.trigger.of(text).to_ascii_lowercase();
         w.ends_with("ed") || w.ends_with("ing") || w.contains(' ') || e.text.len() > w.len()

@@ -319,6 +319,7 @@ mod tests {
                 via: Some("Reuters".into()),
             }),
             removed_line: None,
+            main: true,
         }
     }
 

@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 mod args;
+mod classifier;
 mod coding;
 pub mod export;
 mod lexicon;
@@ -40,6 +41,7 @@ use tri_gazetteer::Gazetteer;
 use tri_model::{Attributions, Chronology, Entity, Event, EventDate, EventType, Report, Span};
 use tri_text::{Segmented, TokenKind};
 
+pub use classifier::{sentence_features, train as train_classifier, Classifier, TrainOptions};
 pub use tri_model::{Modality, Participant, Place};
 
 /// What the events stage reads: an article's text with the annotations of the stages
@@ -69,6 +71,8 @@ pub fn fingerprint() -> String {
         lexicon::NOUNS_TSV,
         lexicon::AGENTS_TSV,
         lexicon::SCORES_TSV,
+        classifier::MODEL_TSV,
+        include_str!("classifier.rs"),
         include_str!("coding.rs"),
         include_str!("args.rs"),
         include_str!("lib.rs"),
@@ -161,6 +165,8 @@ pub fn extract(input: &Input<'_>) -> Vec<Event> {
             }
         }
         let mut previous_noun: Option<(usize, usize)> = None;
+        let first_event = events.len();
+        let mut nominal: Vec<bool> = Vec::new();
         let triggers = coding::triggers(lex, &toks, &taken, &after_participant);
         for (k, coded) in triggers.iter().enumerate() {
             let coded = coded.clone();
@@ -210,8 +216,10 @@ pub fn extract(input: &Input<'_>) -> Vec<Event> {
                 }
             }
             previous_noun = coded.noun.then_some((coded.first, coded.end));
+            nominal.push(coded.noun);
             events.push(e);
         }
+        mark_main(&mut events[first_event..], &nominal, &toks);
         memory.remember(&participants);
     }
     args::infer_missing_actors(input, &mut events);
@@ -312,7 +320,50 @@ fn build(
         negated,
         reported_by: report(input.attributions, trigger),
         removed_line: None,
+        main: false,
     })
+}
+
+/// Marks the sentence's main event. The lexicon's choice is its first verb (a coder
+/// codes the sentence's main verb; nouns often name an earlier event); when the sentence
+/// codes more than one category, the classifier weighs them by the sentence's words as a
+/// whole, the lexicon's choice counting [`classifier::LEXICON_PRIOR`] times over.
+fn mark_main(events: &mut [Event], nominal: &[bool], toks: &[Tok]) {
+    let Some(default) = (0..events.len())
+        .find(|&i| !nominal[i])
+        .or((!events.is_empty()).then_some(0))
+    else {
+        return;
+    };
+    let mut chosen = default;
+    let default_kind = events[default].kind;
+    if events.iter().any(|e| e.kind != default_kind) {
+        let model = classifier::classifier();
+        let p = model.probabilities_hashed(&classifier::feature_hashes(
+            toks.iter().filter(|t| t.word).map(|t| t.upper.as_str()),
+        ));
+        let weight = |k: EventType| {
+            classifier::Classifier::probability(&p, k)
+                * if k == default_kind {
+                    classifier::LEXICON_PRIOR
+                } else {
+                    1.0
+                }
+        };
+        let mut best = default_kind;
+        for e in events.iter() {
+            if weight(e.kind) > weight(best) {
+                best = e.kind;
+            }
+        }
+        if best != default_kind {
+            chosen = (0..events.len())
+                .find(|&i| events[i].kind == best && !nominal[i])
+                .or_else(|| (0..events.len()).find(|&i| events[i].kind == best))
+                .expect("the best category is one of the sentence's");
+        }
+    }
+    events[chosen].main = true;
 }
 
 /// CAMEO 112 ("accuse") and its children are accusations even when they attribute a

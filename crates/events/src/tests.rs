@@ -156,3 +156,22 @@ fn a_pronoun_takes_the_last_subject_and_is_marked_inferred() {
     assert_eq!(e.actor[0].name, "Russia");
     assert!(e.actor[0].inferred);
 }
+
+#[test]
+fn every_sentence_with_events_has_one_main_event() {
+    let text = "Russia attacked Ukraine overnight and Poland condemned the attack. \
+                Officials from France and Germany met in Berlin. The weather was mild.";
+    let found = events(text);
+    let mut sentences: Vec<tri_model::Span> = found.iter().map(|e| e.sentence).collect();
+    sentences.dedup();
+    assert_eq!(sentences.len(), 2, "{found:#?}");
+    for s in sentences {
+        let mains = found.iter().filter(|e| e.sentence == s && e.main).count();
+        assert_eq!(mains, 1, "sentence {s:?}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_lone_event_is_its_sentence_main_event() {
+    assert!(only("Police arrested protesters in Minsk.").main);
+}

@@ -57,6 +57,10 @@ pub struct Event {
     /// the event is then a byte range of that line, not of the body text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed_line: Option<usize>,
+    /// The event its sentence reports above the others it codes: the one a coder who
+    /// codes one event per sentence would pick. Each sentence with events has one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
 }
 
 /// A participant in an event: the actor or a recipient.

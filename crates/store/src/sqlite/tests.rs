@@ -854,6 +854,7 @@ fn events_are_replaced_not_duplicated() {
         negated: false,
         reported_by: None,
         removed_line: None,
+        main: true,
     };
     let batch = vec![(a.id.clone(), vec![attack.clone()])];
     store.put_events(&batch).unwrap();
