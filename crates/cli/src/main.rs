@@ -2,6 +2,7 @@
 //! store, shows progress and prints; every capability lives in a library crate.
 #![forbid(unsafe_code)]
 
+mod dossier;
 mod events;
 mod figures;
 mod render;
@@ -223,7 +224,25 @@ enum Command {
     Report {
         #[command(flatten)]
         ingest: IngestArgs,
-        /// Text for a terminal, Markdown for a document, JSON for programs.
+        /// Text for a terminal, Markdown for a document, JSON for programs, HTML for one
+        /// self-contained page (the dossiers, every claim linked to its sentences).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The dossier of a storyline, a story or a set of stored articles: what each claim
+    /// rests on (articles, independent origins, the sentences), corroborated, single
+    /// origin, contested or internally inconsistent; the timeline, the actors' positions,
+    /// quotes by speaker, figures, flags and the provenance graph. With no id, one
+    /// dossier per storyline of the store.
+    #[command(
+        after_help = "Examples:\n  triangulate dossier\n  triangulate dossier l-738e81597a32 --format markdown\n  triangulate dossier s-cf254350bffc --format html > story.html"
+    )]
+    Dossier {
+        /// Storyline ids (`l-...`), story ids (`s-...`) or article ids (at least 4
+        /// characters; articles given together make one dossier).
+        ids: Vec<String>,
+        /// Text for a terminal, Markdown for a document, JSON for programs, HTML for one
+        /// self-contained page.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -504,6 +523,7 @@ enum Format {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 fn parse_published(s: &str) -> Result<Published, String> {
@@ -822,15 +842,53 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 events: &events,
                 today: chrono::Local::now().date_naive(),
             };
+            let views = stories::stories(&mut store)?;
+            let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+            let groups = dossier::by_storyline(&views, &ids);
+            let (dossiers, texts) = dossier::dossiers(&store, &views, &groups, &today())?;
             let out = match format {
-                Format::Text => render::report_text(&stored, &summary),
-                Format::Markdown => render::report_markdown(&stored, &summary),
+                Format::Text => {
+                    dossier::render(&dossiers, &texts, dossier::DossierFormat::Text)
+                        + "\nARTICLES\n"
+                        + &render::report_text(&stored, &summary)
+                }
+                Format::Markdown => {
+                    dossier::render(&dossiers, &texts, dossier::DossierFormat::Markdown)
+                        + "\n# Articles\n\n"
+                        + &render::report_markdown(&stored, &summary)
+                }
+                Format::Html => dossier::render(&dossiers, &texts, dossier::DossierFormat::Html),
                 Format::Json => {
-                    serde_json::to_string_pretty(&render::report_json(&stored, &summary))? + "\n"
+                    let mut value = serde_json::to_value(render::report_json(&stored, &summary))?;
+                    value["dossiers"] = serde_json::to_value(&dossiers)?;
+                    serde_json::to_string_pretty(&value)? + "\n"
                 }
             };
             out!("{out}");
             Ok(exit_for(&summary))
+        }
+        Command::Dossier { ids, format } => {
+            let mut store = open_store(&cli.db)?;
+            let views = stories::stories(&mut store)?;
+            let groups = dossier::groups_for(&views, &ids, &store)?;
+            if groups.is_empty() {
+                eprintln!(
+                    "triangulate: the store {} has no articles",
+                    cli.db.display()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (dossiers, texts) = dossier::dossiers(&store, &views, &groups, &today())?;
+            let out = match format {
+                Format::Text => dossier::render(&dossiers, &texts, dossier::DossierFormat::Text),
+                Format::Markdown => {
+                    dossier::render(&dossiers, &texts, dossier::DossierFormat::Markdown)
+                }
+                Format::Html => dossier::render(&dossiers, &texts, dossier::DossierFormat::Html),
+                Format::Json => serde_json::to_string_pretty(&dossiers)? + "\n",
+            };
+            out!("{out}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner {
             data,
@@ -1242,6 +1300,15 @@ fn story_articles(store: &mut SqliteStore, ids: Vec<String>) -> Result<Vec<Strin
         }
     }
     Ok(out)
+}
+
+/// Today as `YYYY-MM-DD`, against which predictions fall due; `TRIANGULATE_TODAY`
+/// fixes it (reproducible reports and tests).
+fn today() -> String {
+    std::env::var("TRIANGULATE_TODAY")
+        .ok()
+        .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive().to_string())
 }
 
 fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
