@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use tri_model::{Event, EventType, Figure, Span};
+use tri_model::{Event, EventType, Figure, SourceKind, Span};
 
 use crate::words::{figure_term, stems};
 use crate::{
@@ -207,6 +207,19 @@ fn clauses(content: &str) -> Vec<(usize, usize)> {
 
 fn statements<'a>(inputs: &[ArticleInput<'a>], origins: &[Origin]) -> Vec<Statement<'a>> {
     let mut out = Vec::new();
+    // The outlets the dossier knows (its articles' own and the ones they cite): a
+    // speaker by one of these names is that outlet, even where the attribution layer
+    // did not know the name for an outlet's.
+    let outlets: std::collections::HashSet<String> = inputs
+        .iter()
+        .flat_map(|i| {
+            i.article.outlet.iter().map(|o| origin_key(o)).chain(
+                i.attributions
+                    .into_iter()
+                    .flat_map(|a| a.provenance.cited.iter().map(|c| origin_key(&c.name))),
+            )
+        })
+        .collect();
     for (k, input) in inputs.iter().enumerate() {
         let text = input.article.text.as_str();
         let segmented = tri_text::segment(text);
@@ -223,15 +236,33 @@ fn statements<'a>(inputs: &[ArticleInput<'a>], origins: &[Origin]) -> Vec<Statem
                     .find(|q| q.parts.iter().any(|p| overlaps(*p, span)))
                     .map(|q| (a, q))
             });
+            // A quote's origin is the outlet it reaches the article through: the one it
+            // is told via, or the outlet that is itself its speaker ("according to
+            // Alpha Wire").
             let (origin, source) = match quote {
-                Some((a, q)) => (
-                    q.via
+                Some((a, q)) => {
+                    let speaker = q.source.and_then(|s| a.sources.get(s));
+                    let outlet = q
+                        .via
                         .and_then(|v| a.provenance.cited.get(v))
-                        .map_or_else(|| origins[k].clone(), |c| Origin::named(&c.name)),
-                    q.source
-                        .and_then(|s| a.sources.get(s))
-                        .map(|s| s.name.clone()),
-                ),
+                        .map(|c| c.name.as_str())
+                        .or_else(|| {
+                            speaker
+                                .filter(|s| {
+                                    s.kind == SourceKind::Outlet
+                                        || outlets.contains(&origin_key(&s.name))
+                                })
+                                .map(|s| {
+                                    s.outlet
+                                        .and_then(|o| a.provenance.cited.get(o))
+                                        .map_or(s.name.as_str(), |c| c.name.as_str())
+                                })
+                        });
+                    (
+                        outlet.map_or_else(|| origins[k].clone(), Origin::named),
+                        speaker.map(|s| s.name.clone()),
+                    )
+                }
                 None => (origins[k].clone(), None),
             };
             let mut blank: Vec<Span> = Vec::new();
