@@ -1325,3 +1325,104 @@ fn a_syndicated_copy_points_at_the_earliest() {
     assert_eq!(later["copy_of"], first["id"]);
     assert!(first.get("copy_of").is_none());
 }
+
+/// `report` on the seeds prints the storyline's dossier first, in every format; the
+/// `dossier` command prints the same from the store; HTML is one self-contained page
+/// whose claims link to their sentences.
+#[test]
+fn report_and_dossier_print_the_storyline_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (report, out) = report_json(&db, &["examples/seeds"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dossiers = report["dossiers"]
+        .as_array()
+        .expect("dossiers in the report");
+    assert_eq!(dossiers.len(), 1, "one storyline");
+    let d = &dossiers[0];
+    assert_eq!(d["articles"].as_array().unwrap().len(), 5);
+    let claims = d["claims"].as_array().unwrap();
+    assert!(claims
+        .iter()
+        .any(|c| c["status"] == "corroborated" && c["origins"].as_array().unwrap().len() >= 2));
+    assert!(claims
+        .iter()
+        .any(|c| c["status"] == "internally_inconsistent"
+            && c["text"].as_str().unwrap().contains("August 8")));
+    let text = stdout(&triangulate(&db, &["report", "examples/seeds"]));
+    assert!(
+        text.starts_with("DOSSIER l-"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    assert!(text.contains("[corroborated]") && text.contains("\nARTICLES\n"));
+    let md = stdout(&triangulate(
+        &db,
+        &["report", "--format", "markdown", "examples/seeds"],
+    ));
+    assert!(md.starts_with("# Dossier l-") && md.contains("## Claims"));
+
+    let id = d["id"].as_str().unwrap();
+    let again = triangulate(&db, &["dossier", id, "--format", "json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let again: Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(again[0]["claims"], d["claims"]);
+    let html = triangulate(&db, &["dossier", "--format", "html"]);
+    let html = stdout(&html);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<mark id=\"d0a") && !html.contains("<script"));
+    let missing = triangulate(&db, &["dossier", "l-nosuchline"]);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("no storyline l-nosuchline"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+/// The hand-checkable example beyond the seeds (`examples/basil-boehner`): three outlets
+/// retelling one Fox News interview are one origin, and every statement of every claim
+/// is the very sentence of its article at its byte range.
+#[test]
+fn the_basil_example_dossier_points_back_to_its_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (report, out) = report_json(&db, &["examples/basil-boehner"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let texts: std::collections::HashMap<&str, &str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["text"].as_str().unwrap()))
+        .collect();
+    let d = &report["dossiers"][0];
+    assert_eq!(
+        d["summary"]["origins"][0][0], "Fox News",
+        "{}",
+        d["summary"]
+    );
+    let mut checked = 0;
+    for c in d["claims"].as_array().unwrap() {
+        for s in c["support"].as_array().unwrap() {
+            let text = texts[s["article"].as_str().unwrap()];
+            let (a, b) = (
+                s["span"]["start"].as_u64().unwrap() as usize,
+                s["span"]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[a..b], s["sentence"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} statements");
+    let shared = d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["articles"].as_array().unwrap().len() >= 2)
+        .filter(|c| c["status"] == "single_origin")
+        .count();
+    assert!(
+        shared >= 4,
+        "claims the outlets share from the one interview: {shared}"
+    );
+}
