@@ -557,6 +557,31 @@ fn normalized(c: &HashMap<u32, f64>) -> Vec<(u32, f64)> {
     v
 }
 
+/// Claims made by the clauses of one sentence of one article and nothing else are one
+/// claim: the sentence is what a reader checks, and two rows for it say nothing more.
+fn merge_same_sentence(groups: Vec<Vec<usize>>, statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    for g in groups {
+        let first = &statements[g[0]];
+        let one_sentence = g
+            .iter()
+            .all(|&m| statements[m].article == first.article && statements[m].span == first.span);
+        if !one_sentence {
+            out.push(g);
+            continue;
+        }
+        match by_sentence.entry((first.article, first.span.start)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].extend(g),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
 /// Whether two values of one unit disagree, given how each is hedged.
 fn values_differ(a: &Figure, b: &Figure) -> bool {
     let hi = a.value.abs().max(b.value.abs());
@@ -703,7 +728,7 @@ pub(crate) fn due_status(due: &str, today: &str) -> &'static str {
 pub(crate) fn claims(inputs: &[ArticleInput<'_>], origins: &[Origin], today: &str) -> Vec<Claim> {
     let mut statements = statements(inputs, origins);
     vectorize(&mut statements);
-    let groups = group(&statements);
+    let groups = merge_same_sentence(group(&statements), &statements);
     let mut claims: Vec<(usize, Claim)> = Vec::new();
     for (order, members) in groups.iter().enumerate() {
         let ms: Vec<&Statement<'_>> = members.iter().map(|&i| &statements[i]).collect();
@@ -855,23 +880,26 @@ pub(crate) fn claims(inputs: &[ArticleInput<'_>], origins: &[Origin], today: &st
 /// entry for the same dated event told by several articles.
 pub(crate) fn timeline(inputs: &[ArticleInput<'_>]) -> Vec<TimelineEntry> {
     let mut entries: Vec<TimelineEntry> = Vec::new();
-    let mut push = |date: String, kind: &str, text: String, article: &str, span: Span| {
-        if let Some(e) = entries
-            .iter_mut()
-            .find(|e| e.date == date && e.kind == kind && e.text == text)
-        {
-            if !e.articles.iter().any(|a| a == article) {
-                e.articles.push(article.to_string());
+    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut push = |date: String, kind: &str, text: String, article: &str, span: Span| match seen
+        .entry((date.clone(), kind.to_string(), text.clone()))
+    {
+        std::collections::hash_map::Entry::Occupied(e) => {
+            let entry = &mut entries[*e.get()];
+            if !entry.articles.iter().any(|a| a == article) {
+                entry.articles.push(article.to_string());
             }
-            return;
         }
-        entries.push(TimelineEntry {
-            date,
-            kind: kind.to_string(),
-            text,
-            articles: vec![article.to_string()],
-            span,
-        });
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(entries.len());
+            entries.push(TimelineEntry {
+                date,
+                kind: kind.to_string(),
+                text,
+                articles: vec![article.to_string()],
+                span,
+            });
+        }
     };
     for input in inputs {
         let id = &input.article.id;
@@ -919,6 +947,8 @@ const POSITIONS: &[EventType] = &[
 
 pub(crate) fn actors(inputs: &[ArticleInput<'_>]) -> Vec<ActorPositions> {
     let mut out: Vec<ActorPositions> = Vec::new();
+    let mut by_actor: HashMap<String, usize> = HashMap::new();
+    let mut by_position: HashMap<(usize, String, Vec<String>, bool), usize> = HashMap::new();
     for input in inputs {
         for e in input.events {
             if !POSITIONS.contains(&e.kind) || e.removed_line.is_some() {
@@ -928,36 +958,36 @@ pub(crate) fn actors(inputs: &[ArticleInput<'_>]) -> Vec<ActorPositions> {
                 continue;
             };
             let recipient: Vec<String> = e.recipient.iter().map(|p| p.name.clone()).collect();
-            let entry = match out.iter_mut().position(|a| a.actor == actor.name) {
-                Some(i) => &mut out[i],
-                None => {
-                    out.push(ActorPositions {
-                        actor: actor.name.clone(),
-                        code: actor.code.clone(),
-                        positions: Vec::new(),
-                    });
-                    out.last_mut().expect("just pushed")
-                }
-            };
+            let a = *by_actor.entry(actor.name.clone()).or_insert_with(|| {
+                out.push(ActorPositions {
+                    actor: actor.name.clone(),
+                    code: actor.code.clone(),
+                    positions: Vec::new(),
+                });
+                out.len() - 1
+            });
             let category = e.kind.as_str().to_string();
             let id = &input.article.id;
-            match entry.positions.iter_mut().find(|p| {
-                p.category == category && p.recipient == recipient && p.negated == e.negated
-            }) {
-                Some(p) => {
+            let key = (a, category.clone(), recipient.clone(), e.negated);
+            match by_position.get(&key) {
+                Some(&p) => {
+                    let p = &mut out[a].positions[p];
                     if !p.articles.contains(id) {
                         p.articles.push(id.clone());
                     }
                 }
-                None => entry.positions.push(Position {
-                    category,
-                    text: e.text.clone(),
-                    recipient,
-                    modality: e.modality.as_str().to_string(),
-                    negated: e.negated,
-                    articles: vec![id.clone()],
-                    span: e.span,
-                }),
+                None => {
+                    by_position.insert(key, out[a].positions.len());
+                    out[a].positions.push(Position {
+                        category,
+                        text: e.text.clone(),
+                        recipient,
+                        modality: e.modality.as_str().to_string(),
+                        negated: e.negated,
+                        articles: vec![id.clone()],
+                        span: e.span,
+                    });
+                }
             }
         }
     }
@@ -972,6 +1002,7 @@ pub(crate) fn actors(inputs: &[ArticleInput<'_>]) -> Vec<ActorPositions> {
 
 pub(crate) fn quotes(inputs: &[ArticleInput<'_>]) -> Vec<SpeakerQuotes> {
     let mut out: Vec<SpeakerQuotes> = Vec::new();
+    let mut by_speaker: HashMap<String, usize> = HashMap::new();
     for input in inputs {
         let Some(a) = input.attributions else {
             continue;
@@ -980,20 +1011,15 @@ pub(crate) fn quotes(inputs: &[ArticleInput<'_>]) -> Vec<SpeakerQuotes> {
             let source = q.source.and_then(|s| a.sources.get(s));
             let speaker = source.map_or("unattributed", |s| s.name.as_str());
             let kind = source.map_or("unknown", |s| s.kind.as_str());
-            let entry = match out
-                .iter_mut()
-                .position(|x| x.speaker.eq_ignore_ascii_case(speaker))
-            {
-                Some(i) => &mut out[i],
-                None => {
-                    out.push(SpeakerQuotes {
-                        speaker: speaker.to_string(),
-                        kind: kind.to_string(),
-                        quotes: Vec::new(),
-                    });
-                    out.last_mut().expect("just pushed")
-                }
-            };
+            let i = *by_speaker.entry(speaker.to_lowercase()).or_insert_with(|| {
+                out.push(SpeakerQuotes {
+                    speaker: speaker.to_string(),
+                    kind: kind.to_string(),
+                    quotes: Vec::new(),
+                });
+                out.len() - 1
+            });
+            let entry = &mut out[i];
             entry.quotes.push(QuoteRef {
                 text: q.text.clone(),
                 kind: q.kind.as_str().to_string(),

@@ -2,6 +2,8 @@
 //! retells, and which sources each quote reaches it from (article → cited outlet →
 //! source).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tri_model::SourceKind;
 
@@ -13,6 +15,10 @@ use crate::ArticleInput;
 pub struct Graph {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    #[serde(skip)]
+    node_index: HashMap<String, usize>,
+    #[serde(skip)]
+    edge_index: HashMap<(String, String, String), usize>,
 }
 
 /// An article, an outlet or a source.
@@ -45,7 +51,8 @@ fn key(name: &str) -> String {
 
 impl Graph {
     fn node(&mut self, id: String, kind: &str, label: &str) -> String {
-        if !self.nodes.iter().any(|n| n.id == id) {
+        if !self.node_index.contains_key(&id) {
+            self.node_index.insert(id.clone(), self.nodes.len());
             self.nodes.push(Node {
                 id: id.clone(),
                 kind: kind.to_string(),
@@ -56,27 +63,26 @@ impl Graph {
     }
 
     fn edge(&mut self, from: &str, to: &str, kind: &str) {
-        match self
-            .edges
-            .iter_mut()
-            .find(|e| e.from == from && e.to == to && e.kind == kind)
-        {
-            Some(e) => e.count += 1,
-            None => self.edges.push(Edge {
-                from: from.to_string(),
-                to: to.to_string(),
-                kind: kind.to_string(),
-                count: 1,
-            }),
+        let key = (from.to_string(), to.to_string(), kind.to_string());
+        match self.edge_index.get(&key) {
+            Some(&i) => self.edges[i].count += 1,
+            None => {
+                self.edge_index.insert(key, self.edges.len());
+                self.edges.push(Edge {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                    kind: kind.to_string(),
+                    count: 1,
+                });
+            }
         }
     }
 
     /// The outlet a node id names, for the ones that are outlets.
     pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label.as_str())
+        self.node_index
+            .get(id)
+            .map_or(id, |&i| self.nodes[i].label.as_str())
     }
 }
 
@@ -112,7 +118,8 @@ pub(crate) fn graph(inputs: &[ArticleInput<'_>], origins: &[Origin]) -> Graph {
                 "outlet",
                 &cited.name,
             );
-            if !g.edges.iter().any(|e| e.from == article && e.to == o) {
+            let key = (article.clone(), o.clone(), "cites".to_string());
+            if !g.edge_index.contains_key(&key) {
                 g.edge(&article, &o, "cites");
             }
         }

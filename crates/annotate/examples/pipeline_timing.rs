@@ -1,6 +1,6 @@
 //! Times the whole pipeline on one file, then the chronology and the figures stages
 //! alone on its tokens, to show that each stays linear on very long documents.
-//!   cargo run --release -p tri-annotate --example timing -- FILE [--published YYYY-MM-DD]
+//!   cargo run --release -p tri-annotate --example pipeline_timing -- FILE [--published YYYY-MM-DD]
 
 use std::time::Instant;
 
