@@ -1387,7 +1387,7 @@ fn report_and_dossier_print_the_storyline_dossier() {
 fn the_basil_example_dossier_points_back_to_its_sentences() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let (report, out) = report_json(&db, &["examples/basil-boehner"]);
+    let (report, out) = report_json(&db, &["examples/basil-boehner/articles.jsonl"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let texts: std::collections::HashMap<&str, &str> = report["articles"]
         .as_array()

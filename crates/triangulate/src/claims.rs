@@ -557,21 +557,19 @@ fn normalized(c: &HashMap<u32, f64>) -> Vec<(u32, f64)> {
     v
 }
 
-/// Claims made by the clauses of one sentence of one article and nothing else are one
-/// claim: the sentence is what a reader checks, and two rows for it say nothing more.
+/// Claims made by the same sentences are one claim, whichever clauses of them made
+/// each: the sentences are what a reader checks, and two rows for them say nothing more.
 fn merge_same_sentence(groups: Vec<Vec<usize>>, statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
-    let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_sentences: HashMap<Vec<(usize, usize)>, usize> = HashMap::new();
     for g in groups {
-        let first = &statements[g[0]];
-        let one_sentence = g
+        let mut key: Vec<(usize, usize)> = g
             .iter()
-            .all(|&m| statements[m].article == first.article && statements[m].span == first.span);
-        if !one_sentence {
-            out.push(g);
-            continue;
-        }
-        match by_sentence.entry((first.article, first.span.start)) {
+            .map(|&m| (statements[m].article, statements[m].span.start))
+            .collect();
+        key.sort_unstable();
+        key.dedup();
+        match by_sentences.entry(key) {
             std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].extend(g),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(out.len());
@@ -796,8 +794,16 @@ pub(crate) fn claims(inputs: &[ArticleInput<'_>], origins: &[Origin], today: &st
                 score(a).total_cmp(&score(b)).then(b.cmp(&a))
             })
             .unwrap_or(0);
+        // One statement per sentence: two clauses of one sentence are one place to check.
+        let mut seen_sentences: Vec<(usize, usize)> = Vec::new();
         let support = ms
             .iter()
+            .filter(|m| {
+                let key = (m.article, m.span.start);
+                let new = !seen_sentences.contains(&key);
+                seen_sentences.push(key);
+                new
+            })
             .map(|m| Support {
                 article: inputs[m.article].article.id.clone(),
                 origin: m.origin.display.clone(),
