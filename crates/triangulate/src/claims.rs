@@ -438,15 +438,42 @@ fn link(a: &Statement<'_>, b: &Statement<'_>) -> f64 {
     cos
 }
 
-fn centroid_cosine(centroid: &HashMap<u32, f64>, v: &[(u32, f64)]) -> f64 {
-    let norm = centroid
-        .values()
-        .map(|w| w * w)
-        .sum::<f64>()
-        .sqrt()
-        .max(1e-12);
+/// A claim's centroid: the sum of its statements' vectors, with its squared norm kept
+/// as it grows, so that checking a statement against a claim of thousands of terms
+/// reads only the statement's terms.
+#[derive(Default)]
+struct Centroid {
+    weights: HashMap<u32, f64>,
+    norm2: f64,
+}
+
+impl Centroid {
+    fn add(&mut self, t: u32, w: f64) {
+        let old = self.weights.entry(t).or_default();
+        self.norm2 += (*old + w) * (*old + w) - *old * *old;
+        *old += w;
+    }
+
+    /// Cosine with another centroid, reading the smaller.
+    fn cosine(&self, other: &Centroid) -> f64 {
+        let (small, large) = if self.weights.len() <= other.weights.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let dot: f64 = small
+            .weights
+            .iter()
+            .map(|(t, w)| large.weights.get(t).copied().unwrap_or(0.0) * w)
+            .sum();
+        dot / (self.norm2.sqrt() * other.norm2.sqrt()).max(1e-12)
+    }
+}
+
+fn centroid_cosine(centroid: &Centroid, v: &[(u32, f64)]) -> f64 {
+    let norm = centroid.norm2.sqrt().max(1e-12);
     v.iter()
-        .map(|(t, w)| centroid.get(t).copied().unwrap_or(0.0) * w)
+        .map(|(t, w)| centroid.weights.get(t).copied().unwrap_or(0.0) * w)
         .sum::<f64>()
         / norm
 }
@@ -466,7 +493,7 @@ fn group(statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
     }
     let common = (statements.len() / 50).max(20);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut centroids: Vec<HashMap<u32, f64>> = Vec::new();
+    let mut centroids: Vec<Centroid> = Vec::new();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     // Which group each group was merged into.
     let mut merged: Vec<usize> = Vec::new();
@@ -512,13 +539,12 @@ fn group(statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
                 // about the same thing as a whole (their centroids agree): one bridging
                 // sentence that says two things must not chain two claims into one.
                 for &(other, _) in &linked[1..] {
-                    let a = normalized(&centroids[g]);
-                    if centroid_cosine(&centroids[other], &a) >= MERGE {
+                    if centroids[other].cosine(&centroids[g]) >= MERGE {
                         let members = std::mem::take(&mut groups[other]);
                         groups[g].extend(members);
                         let c = std::mem::take(&mut centroids[other]);
-                        for (t, w) in c {
-                            *centroids[g].entry(t).or_default() += w;
+                        for (t, w) in c.weights {
+                            centroids[g].add(t, w);
                         }
                         merged[other] = g;
                     }
@@ -527,13 +553,13 @@ fn group(statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
             }
             None => {
                 groups.push(vec![si]);
-                centroids.push(HashMap::new());
+                centroids.push(Centroid::default());
                 merged.push(groups.len() - 1);
                 groups.len() - 1
             }
         };
         for (t, w) in &s.vector {
-            *centroids[g].entry(*t).or_default() += w;
+            centroids[g].add(*t, *w);
         }
         for t in lookup {
             let list = index.entry(t).or_default();
@@ -548,13 +574,6 @@ fn group(statements: &[Statement<'_>]) -> Vec<Vec<usize>> {
     }
     out.sort_by_key(|g| g[0]);
     out
-}
-
-fn normalized(c: &HashMap<u32, f64>) -> Vec<(u32, f64)> {
-    let norm = c.values().map(|w| w * w).sum::<f64>().sqrt().max(1e-12);
-    let mut v: Vec<(u32, f64)> = c.iter().map(|(t, w)| (*t, w / norm)).collect();
-    v.sort_unstable_by_key(|(t, _)| *t);
-    v
 }
 
 /// Claims made by the same sentences are one claim, whichever clauses of them made
