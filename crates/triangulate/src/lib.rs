@@ -37,6 +37,7 @@ mod words;
 use serde::Serialize;
 use tri_model::{Article, Attributions, Chronology, Event, Figure, Span};
 
+pub use graph::{Edge, Graph, Node};
 pub use render::{html, markdown, text};
 pub use words::stems;
 

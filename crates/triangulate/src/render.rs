@@ -247,18 +247,7 @@ pub fn text(d: &Dossier) -> String {
     if !d.provenance.edges.is_empty() {
         let _ = writeln!(out, "\nProvenance (article → cited outlet → source):");
         for e in &d.provenance.edges {
-            let _ = writeln!(
-                out,
-                "  {} --{}{}--> {}",
-                d.provenance.label(&e.from),
-                e.kind,
-                if e.count > 1 {
-                    format!(" ×{}", e.count)
-                } else {
-                    String::new()
-                },
-                d.provenance.label(&e.to)
-            );
+            let _ = writeln!(out, "  {}", edge_line(d, e));
         }
     }
     out
@@ -429,22 +418,26 @@ pub fn markdown(d: &Dossier) -> String {
     if !d.provenance.edges.is_empty() {
         let _ = writeln!(out, "\n## Provenance\n\n```");
         for e in &d.provenance.edges {
-            let _ = writeln!(
-                out,
-                "{} --{}{}--> {}",
-                d.provenance.label(&e.from),
-                e.kind,
-                if e.count > 1 {
-                    format!(" ×{}", e.count)
-                } else {
-                    String::new()
-                },
-                d.provenance.label(&e.to)
-            );
+            let _ = writeln!(out, "{}", edge_line(d, e));
         }
         let _ = writeln!(out, "```");
     }
     out
+}
+
+/// "Observer News --published--> article", "Reuters --quotes ×3--> three sources".
+fn edge_line(d: &Dossier, e: &crate::graph::Edge) -> String {
+    format!(
+        "{} --{}{}--> {}",
+        d.provenance.label(&e.from),
+        e.kind,
+        if e.count > 1 {
+            format!(" ×{}", e.count)
+        } else {
+            String::new()
+        },
+        d.provenance.label(&e.to)
+    )
 }
 
 fn esc(s: &str) -> String {
