@@ -130,3 +130,46 @@ fn a_rewrite_naming_its_source_adds_no_origin() {
     assert_eq!(c.status, Status::SingleOrigin, "{c:?}");
     assert_eq!(c.origins, ["Alpha Wire"]);
 }
+
+#[test]
+fn one_article_giving_two_tolls_contradicts_itself() {
+    let d = dossier_of(&[article(
+        "Alpha Wire",
+        "2025-03-04",
+        "A missile strike on the central market of Kharkiv killed 31 civilians on Monday, regional governor Oleh Syniehubov said.\n\nRescue teams worked through the night to clear the rubble.\n\nThe missile strike on the central market of Kharkiv on Monday killed 45 civilians, the city's mayor said later.",
+    )]);
+    let c = d
+        .claims
+        .iter()
+        .find(|c| c.status == Status::InternallyInconsistent)
+        .unwrap_or_else(|| panic!("{:#?}", d.claims));
+    assert_eq!(c.support.len(), 2, "{c:?}");
+    assert!(
+        c.conflicts[0].contains("31") && c.conflicts[0].contains("45"),
+        "{c:?}"
+    );
+    assert_eq!(d.summary.internally_inconsistent, 1);
+}
+
+#[test]
+fn an_assertion_against_its_denial_is_contested() {
+    let d = dossier_of(&[
+        article(
+            "Alpha Wire",
+            "2025-03-04",
+            "Russian forces attacked the Zaporizhzhia nuclear power plant on Monday night, Ukrainian officials said.",
+        ),
+        article(
+            "Beta Post",
+            "2025-03-04",
+            "Russian forces did not attack the Zaporizhzhia nuclear power plant on Monday night, the Russian defence ministry said.",
+        ),
+    ]);
+    let c = d
+        .claims
+        .iter()
+        .find(|c| c.articles.len() == 2)
+        .unwrap_or_else(|| panic!("{:#?}", d.claims));
+    assert_eq!(c.status, Status::Contested, "{c:?}");
+    assert!(c.conflicts[0].contains("negated"), "{c:?}");
+}
