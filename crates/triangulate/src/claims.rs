@@ -26,11 +26,6 @@ const CONTAINED: f64 = 0.55;
 /// Two statements that share fewer content terms than this are not compared: a short
 /// clause can be close to another by two common words.
 const SHARED_TERMS: usize = 4;
-/// Of the shared terms, this many must be rare in the dossier (in at most
-/// [`RARE_SHARE`] of its statements): "Putin", "Trump" and "Ukraine" in a storyline
-/// about them say nothing about whether two statements say the same.
-const SHARED_RARE: usize = 2;
-const RARE_SHARE: f64 = 0.10;
 /// Two claims a statement bridges are merged when their centroids are this close.
 const MERGE: f64 = 0.30;
 const CONTAINED_TERMS: usize = 4;
@@ -144,8 +139,6 @@ struct Statement<'a> {
     vector: Vec<(u32, f64)>,
     /// The same terms' raw weights (idf), for containment.
     raw: Vec<(u32, f64)>,
-    /// Its terms that few statements of the dossier use, sorted.
-    rare: Vec<u32>,
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -340,7 +333,6 @@ fn statements<'a>(inputs: &[ArticleInput<'a>], origins: &[Origin]) -> Vec<Statem
                     due,
                     vector: Vec::new(),
                     raw: Vec::new(),
-                    rare: Vec::new(),
                 });
             }
         }
@@ -385,11 +377,6 @@ fn vectorize(statements: &mut [Statement<'_>]) {
             .collect();
         v.sort_unstable_by_key(|(t, _)| *t);
         s.raw = v.clone();
-        s.rare = v
-            .iter()
-            .map(|(t, _)| *t)
-            .filter(|t| f64::from(df[*t as usize]) <= (n * RARE_SHARE).max(3.0))
-            .collect();
         let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(1e-12);
         for (_, w) in &mut v {
             *w /= norm;
@@ -413,22 +400,6 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
         }
     }
     sum
-}
-
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// How much of the smaller statement's weight the two share, and how many terms.
@@ -455,7 +426,7 @@ fn containment(a: &[(u32, f64)], b: &[(u32, f64)]) -> (f64, usize) {
 fn link(a: &Statement<'_>, b: &Statement<'_>) -> f64 {
     let cos = cosine(&a.vector, &b.vector);
     let (share, n) = containment(&a.raw, &b.raw);
-    if n < SHARED_TERMS || shared_count(&a.rare, &b.rare) < SHARED_RARE {
+    if n < SHARED_TERMS {
         return 0.0;
     }
     if cos >= LINK {

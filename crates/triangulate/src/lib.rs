@@ -12,8 +12,7 @@
 //! stemmed, news paraphrases written as one ("capture"/"control", "priority"/"aim"),
 //! demonyms as their country, figures as value-and-unit terms, weighted by how rare they
 //! are among the dossier's statements. Two statements are the same claim when they share
-//! four content terms or more, two of them rare in the dossier, and their cosine is 0.30
-//! or more, or the shorter is mostly
+//! four content terms or more and their cosine is 0.30 or more, or the shorter is mostly
 //! (0.55 of its weight) contained in the longer; a statement joins a claim it links to
 //! whose centroid it is 0.20 close to. Paraphrase is the normal case: "Ukraine's defense
 //! may collapse in the coming months" and "Ukrainian defenses could collapse within
