@@ -7,7 +7,7 @@ use tri_model::{Event, EventType, Figure, SourceKind, Span};
 
 use crate::words::{figure_term, stems};
 use crate::{
-    ActorPositions, ArticleInput, Claim, ClaimKind, FigureRef, FlagRef, Position, QuoteRef,
+    short, ActorPositions, ArticleInput, Claim, ClaimKind, FigureRef, FlagRef, Position, QuoteRef,
     SpeakerQuotes, Status, Support, TimelineEntry,
 };
 
@@ -115,10 +115,6 @@ pub(crate) fn article_origins(inputs: &[ArticleInput<'_>]) -> Vec<Origin> {
             }
         })
         .collect()
-}
-
-fn short(id: &str) -> &str {
-    &id[..id.len().min(8)]
 }
 
 /// One sentence that states something.

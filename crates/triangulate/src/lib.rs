@@ -480,6 +480,11 @@ fn summary(inputs: &[ArticleInput<'_>], articles: &[ArticleRef], claims: &[Claim
     }
 }
 
+/// An article id as the dossier shows it: its first eight hex digits.
+pub(crate) fn short(id: &str) -> &str {
+    &id[..id.len().min(8)]
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""

@@ -8,14 +8,10 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::{Claim, Dossier, Status};
+use crate::{short, Claim, Dossier, Status};
 
 /// Claims of one article shown in text and Markdown.
 const SINGLE_SHOWN: usize = 10;
-
-fn short(id: &str) -> &str {
-    &id[..id.len().min(8)]
-}
 
 fn one_line(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -27,6 +27,14 @@ fn article(outlet: &str, date: &str, text: &str) -> Article {
     }
 }
 
+/// The claim both articles make.
+fn shared_claim(d: &Dossier) -> &tri_triangulate::Claim {
+    d.claims
+        .iter()
+        .find(|c| c.articles.len() == 2)
+        .unwrap_or_else(|| panic!("no claim of both articles: {:#?}", d.claims))
+}
+
 fn dossier_of(articles: &[Article]) -> Dossier {
     let annotator = tri_annotate::Annotator::bundled().expect("the bundled models load");
     let annotated: Vec<_> = articles
@@ -99,11 +107,7 @@ fn the_same_count_from_two_outlets_is_corroborated() {
             "The missile strike on Kharkiv's central market on Monday killed 31 civilians, the city's mayor said.",
         ),
     ]);
-    let c = d
-        .claims
-        .iter()
-        .find(|c| c.articles.len() == 2)
-        .unwrap_or_else(|| panic!("{:#?}", d.claims));
+    let c = shared_claim(&d);
     assert_eq!(c.status, Status::Corroborated, "{c:?}");
     assert_eq!(c.origins, ["Alpha Wire", "Beta Post"]);
 }
@@ -122,11 +126,7 @@ fn a_rewrite_naming_its_source_adds_no_origin() {
             "According to Alpha Wire, a missile strike on the central market of Kharkiv killed 31 civilians on Monday.",
         ),
     ]);
-    let c = d
-        .claims
-        .iter()
-        .find(|c| c.articles.len() == 2)
-        .unwrap_or_else(|| panic!("{:#?}", d.claims));
+    let c = shared_claim(&d);
     assert_eq!(c.status, Status::SingleOrigin, "{c:?}");
     assert_eq!(c.origins, ["Alpha Wire"]);
 }
@@ -165,11 +165,7 @@ fn an_assertion_against_its_denial_is_contested() {
             "Russian forces did not attack the Zaporizhzhia nuclear power plant on Monday night, the Russian defence ministry said.",
         ),
     ]);
-    let c = d
-        .claims
-        .iter()
-        .find(|c| c.articles.len() == 2)
-        .unwrap_or_else(|| panic!("{:#?}", d.claims));
+    let c = shared_claim(&d);
     assert_eq!(c.status, Status::Contested, "{c:?}");
     assert!(c.conflicts[0].contains("negated"), "{c:?}");
 }
