@@ -6,6 +6,7 @@ mod dossier;
 mod events;
 mod figures;
 mod render;
+mod serve;
 mod stories;
 mod timeline;
 
@@ -246,12 +247,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Serve the store over HTTP: a JSON API (see /api/openapi.json) and a web page for
+    /// stories, dossiers and sources, on http://127.0.0.1:8080/ by default.
+    ///
+    /// Writes (POST /api/articles) need the bearer token: --token, TRIANGULATE_TOKEN, or
+    /// one made up at start and printed. Each client address has a request budget.
+    #[command(
+        after_help = "Examples:\n  triangulate serve\n  triangulate --db news.db serve --port 9000 --token \"$(cat token)\"\n  curl -H \"Authorization: Bearer $TOKEN\" --data-binary @page.html \\\n    -H 'Content-Type: text/html' 'http://127.0.0.1:8080/api/articles?outlet=Reuters'"
+    )]
+    Serve(ServeArgs),
     /// Measure a task on a public data set in that task's own format.
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Train a model from public data (the trained model ships in `models/`).
     #[command(subcommand)]
     Train(TrainCommand),
+}
+
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// The address to listen on. Anything but loopback exposes the store to the
+    /// network: put it behind a TLS proxy.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port; 0 picks a free one (printed at start).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// The bearer token writes need; made up and printed when not given.
+    #[arg(long, env = "TRIANGULATE_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Requests per second each client address may make, on average (0: no limit).
+    /// An upload counts as ten.
+    #[arg(long, default_value_t = 100.0)]
+    rate_limit: f64,
+    /// Requests a client may make at once before the rate applies.
+    #[arg(long, default_value_t = 200.0)]
+    burst: f64,
+    /// The largest request body, in MiB.
+    #[arg(long, default_value_t = 16)]
+    max_body_mib: usize,
 }
 
 #[derive(clap::Args, Debug)]
@@ -526,7 +560,7 @@ enum Format {
     Html,
 }
 
-fn parse_published(s: &str) -> Result<Published, String> {
+pub(crate) fn parse_published(s: &str) -> Result<Published, String> {
     let ok = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
         || chrono::DateTime::parse_from_rfc3339(s).is_ok();
     if !ok {
@@ -551,7 +585,7 @@ fn main() -> ExitCode {
 
 /// The error and its causes on one line, skipping a cause its parent already quotes
 /// (library errors often put their source in their own message).
-fn error_chain(e: &anyhow::Error) -> String {
+pub(crate) fn error_chain(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in e.chain() {
         let text = cause.to_string();
@@ -888,6 +922,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Format::Json => serde_json::to_string_pretty(&dossiers)? + "\n",
             };
             out!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            let token = match args.token.filter(|t| !t.trim().is_empty()) {
+                Some(t) => t,
+                None => {
+                    let t = serve::random_token()?;
+                    eprintln!("write token (Authorization: Bearer ...): {t}");
+                    t
+                }
+            };
+            let opts = serve::ServeOptions {
+                db: cli.db.clone(),
+                bind: args.bind,
+                port: args.port,
+                token,
+                rate: args.rate_limit.max(0.0),
+                burst: args.burst.max(1.0),
+                max_body: args.max_body_mib.max(1) * 1024 * 1024,
+                readers: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+            };
+            let db = cli.db.display().to_string();
+            serve::run(opts, |addr| {
+                eprintln!("listening on http://{addr}");
+                eprintln!(
+                    "the store {db}: the page at http://{addr}/, the API at http://{addr}/api/"
+                );
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner {
@@ -1304,14 +1366,14 @@ fn story_articles(store: &mut SqliteStore, ids: Vec<String>) -> Result<Vec<Strin
 
 /// Today as `YYYY-MM-DD`, against which predictions fall due; `TRIANGULATE_TODAY`
 /// fixes it (reproducible reports and tests).
-fn today() -> String {
+pub(crate) fn today() -> String {
     std::env::var("TRIANGULATE_TODAY")
         .ok()
         .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
         .unwrap_or_else(|| chrono::Local::now().date_naive().to_string())
 }
 
-fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
+pub(crate) fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
     if let Some(dir) = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty() && !d.exists())
@@ -1394,7 +1456,7 @@ fn ingest(args: &IngestArgs, db: &Path, store: &mut dyn Store) -> Result<IngestS
     let own = store_files(db);
     inputs.retain(|input| match input {
         Input::File(path) => path.canonicalize().map_or(true, |p| !own.contains(&p)),
-        Input::Stdin => true,
+        Input::Stdin | Input::Memory { .. } => true,
     });
     let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), progress_target());
     bar.set_style(

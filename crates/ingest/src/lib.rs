@@ -88,6 +88,8 @@ pub struct IngestSummary {
     pub articles: Vec<String>,
     /// How many of them were new to the store.
     pub new: usize,
+    /// The ids stored by this run, in the order they were stored.
+    pub inserted: Vec<String>,
     /// How many the store already had (same normalised text).
     pub already_stored: usize,
     pub failures: Vec<Failure>,
@@ -148,6 +150,7 @@ pub fn ingest(
         *pending = Pending::default();
         summary.new += outcome.inserted.len();
         summary.already_stored += batch.len() - outcome.inserted.len();
+        summary.inserted.extend(outcome.inserted);
         summary.articles.extend(batch.drain(..).map(|a| a.id));
         progress.committed(summary.articles.len());
         Ok(())
@@ -355,6 +358,7 @@ fn input_size(input: &Input) -> u64 {
     match input {
         Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
         Input::Stdin => 0,
+        Input::Memory { bytes, .. } => bytes.len() as u64,
     }
 }
 

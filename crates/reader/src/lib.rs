@@ -66,6 +66,13 @@ pub enum Input {
     File(PathBuf),
     /// Standard input, named `-`.
     Stdin,
+    /// Bytes already in memory (an upload), under the name errors give it.
+    Memory {
+        /// The name documents and errors carry.
+        name: String,
+        /// The content, shared so the input stays cheap to clone.
+        bytes: std::sync::Arc<[u8]>,
+    },
 }
 
 impl fmt::Display for Input {
@@ -73,6 +80,7 @@ impl fmt::Display for Input {
         match self {
             Input::File(path) => write!(f, "{}", path.display()),
             Input::Stdin => f.write_str("-"),
+            Input::Memory { name, .. } => f.write_str(name),
         }
     }
 }
@@ -170,6 +178,12 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ReadError>) {
 pub fn read_input(input: &Input, opts: &ReadOptions) -> Docs {
     match input {
         Input::Stdin => open_stream("-".to_string(), Box::new(io::stdin()), None, opts),
+        Input::Memory { name, bytes } => open_stream(
+            name.clone(),
+            Box::new(Cursor::new(bytes.clone())),
+            Some(bytes.len() as u64),
+            opts,
+        ),
         Input::File(path) => {
             let name = path.display().to_string();
             let file = match File::open(path) {

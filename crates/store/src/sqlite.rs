@@ -698,6 +698,20 @@ impl Store for SqliteStore {
 impl SqliteStore {
     /// Indexes for search the articles stored since the last search (see migration 0002).
     fn catch_up_search_index(&self) -> Result<(), StoreError> {
+        // A read first: most searches find the index current, and taking the write lock
+        // for nothing would queue concurrent searches (the HTTP server's) behind it.
+        let behind: bool = self
+            .conn
+            .query_row(
+                "SELECT (SELECT coalesce(max(seq), 0) FROM articles) > \
+                        (SELECT indexed_through FROM fts_progress)",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(|e| self.sql_err(e))?;
+        if !behind {
+            return Ok(());
+        }
         self.conn
             .execute_batch(
                 "BEGIN IMMEDIATE;
