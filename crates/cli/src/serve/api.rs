@@ -831,7 +831,17 @@ async fn ingest(
     let is_json = content_type.starts_with("application/json")
         || content_type.starts_with("application/x-ndjson");
     let has_metadata = q.title.is_some() || q.outlet.is_some() || q.url.is_some();
-    let bytes: Arc<[u8]> = if has_metadata && !is_json {
+    let bytes: Arc<[u8]> = if is_json {
+        // One JSON value (an object pretty-printed over lines, say) is made an array, so
+        // the reader takes it whole rather than as JSON lines; anything else is read as
+        // it came.
+        match serde_json::from_slice::<Value>(&body) {
+            Ok(Value::Object(doc)) => serde_json::to_vec(&[doc])
+                .map_err(anyhow::Error::from)?
+                .into(),
+            _ => body.to_vec().into(),
+        }
+    } else if has_metadata {
         // Metadata for a raw body travels in the reader's JSON document form.
         let text = std::str::from_utf8(&body)
             .map_err(|_| ApiError::bad("with title, outlet or url, a raw body must be UTF-8"))?;
