@@ -30,15 +30,18 @@ pub struct Group {
     pub articles: Vec<String>,
 }
 
+/// Where the clusterer placed each article, by id.
+pub type Places<'a> = HashMap<&'a str, Place<'a>>;
+
 /// Where the clusterer placed an article: story, storyline, origin, copy.
-struct Place<'a> {
-    story: &'a str,
-    storyline: &'a str,
-    origin: Option<&'a str>,
-    copy_of: Option<&'a str>,
+pub struct Place<'a> {
+    pub story: &'a str,
+    pub storyline: &'a str,
+    pub origin: Option<&'a str>,
+    pub copy_of: Option<&'a str>,
 }
 
-fn places(views: &[StoryView]) -> HashMap<&str, Place<'_>> {
+pub fn places(views: &[StoryView]) -> Places<'_> {
     let mut out = HashMap::new();
     for v in views {
         for m in &v.articles {
@@ -134,8 +137,7 @@ pub fn groups_for(views: &[StoryView], ids: &[String], store: &SqliteStore) -> R
 }
 
 /// Reads the group's articles back from the store.
-pub fn load(store: &SqliteStore, views: &[StoryView], group: &Group) -> Result<Vec<Loaded>> {
-    let places = places(views);
+pub fn load(store: &SqliteStore, places: &Places<'_>, group: &Group) -> Result<Vec<Loaded>> {
     let mut out = Vec::new();
     for id in &group.articles {
         let Some(article) = store.article(id)? else {
@@ -187,10 +189,11 @@ pub fn dossiers(
     groups: &[Group],
     today: &str,
 ) -> Result<(Vec<Dossier>, HashMap<String, String>)> {
+    let places = places(views);
     let mut out = Vec::new();
     let mut texts = HashMap::new();
     for g in groups {
-        let loaded = load(store, views, g)?;
+        let loaded = load(store, &places, g)?;
         out.push(build(&g.id, &loaded, today));
         for l in loaded {
             texts.insert(l.article.id, l.article.text);

@@ -78,6 +78,16 @@ pub trait Store {
     /// like are taken as text. An empty query finds nothing.
     fn search(&self, query: &str) -> Result<Vec<ArticleSummary>, StoreError>;
 
+    /// One page of [`Store::search`]: how many articles match, and the summaries of
+    /// `limit` of them from `offset`, best match first (ties in storage order). Cheaper
+    /// than the whole ranked list when a query matches thousands.
+    fn search_page(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(u64, Vec<ArticleSummary>), StoreError>;
+
     /// Replaces the entities of stored articles, in one transaction: per article id, the
     /// entities the annotator (named with its version) found. Ids not stored are
     /// skipped. Replacing rather than adding keeps re-annotation idempotent.

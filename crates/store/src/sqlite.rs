@@ -693,9 +693,50 @@ impl Store for SqliteStore {
         );
         self.summaries(&sql, [fts_query])
     }
+
+    fn search_page(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(u64, Vec<ArticleSummary>), StoreError> {
+        let Some(fts_query) = fts_query(query) else {
+            return Ok((0, Vec::new()));
+        };
+        self.catch_up_search_index()?;
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1")
+            .and_then(|mut stmt| stmt.query_row([&fts_query], |row| row.get(0)))
+            .map_err(|e| self.sql_err(e))?;
+        // bm25() in ORDER BY with a LIMIT lets FTS5 keep only the best rows, and only
+        // the page is joined to the articles.
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM \
+               (SELECT rowid AS r, bm25(articles_fts) AS score FROM articles_fts \
+                WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3) m \
+             JOIN articles a ON a.seq = m.r ORDER BY m.score, m.r"
+        );
+        let page = self.summaries(
+            &sql,
+            rusqlite::params![
+                fts_query,
+                i64::try_from(limit).unwrap_or(i64::MAX),
+                i64::try_from(offset).unwrap_or(i64::MAX)
+            ],
+        )?;
+        Ok((total as u64, page))
+    }
 }
 
 impl SqliteStore {
+    /// Indexes for search the articles stored since the last search (see migration
+    /// 0002), so that the next searches need not. A server calls it after each write;
+    /// otherwise the first search does it.
+    pub fn update_search_index(&self) -> Result<(), StoreError> {
+        self.catch_up_search_index()
+    }
+
     /// Indexes for search the articles stored since the last search (see migration 0002).
     fn catch_up_search_index(&self) -> Result<(), StoreError> {
         // A read first: most searches find the index current, and taking the write lock

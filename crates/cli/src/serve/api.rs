@@ -361,7 +361,11 @@ async fn dossier(
                 tri_triangulate::text(&built.dossier),
             )
                 .into_response(),
-            _ => json_body(built.json.as_ref().clone()),
+            _ => (
+                [(header::CONTENT_TYPE, "application/json")],
+                built.json.clone(),
+            )
+                .into_response(),
         })
     })
     .await
@@ -403,6 +407,7 @@ async fn entity(State(app): State<Arc<App>>, Path(key): Path<String>) -> ApiResu
         let needle = found.key.to_lowercase();
         let facets = snap.facets(store)?;
         let articles: Vec<ArticleItem> = facets
+            .list
             .iter()
             .filter(|f| f.entities.contains(&needle))
             .map(|f| item(snap, &f.summary))
@@ -665,14 +670,19 @@ async fn search(State(app): State<Arc<App>>, Q(q): Q<SearchQuery>) -> ApiResult<
         ));
     }
     with_store(app, move |_, store, snap| {
+        if !filtered {
+            // Words alone: the store ranks and cuts the page itself.
+            let (offset, limit) = (q.page.offset.unwrap_or(0), q.page.check()?.0);
+            let (total, page) = store.search_page(&words, offset, limit)?;
+            let results = with_snippets(store, snap, page.iter(), &words)?;
+            return Ok(Json(json!({ "total": total, "results": results })));
+        }
         let today = crate::today();
         let facets = snap.facets(store)?;
-        let by_id: std::collections::HashMap<&str, &super::snapshot::Facets> =
-            facets.iter().map(|f| (f.summary.id.as_str(), f)).collect();
-        let ranked: Vec<String> = if words.trim().is_empty() {
-            facets.iter().map(|f| f.summary.id.clone()).collect()
+        let ranked: Arc<Vec<String>> = if words.trim().is_empty() {
+            Arc::new(facets.list.iter().map(|f| f.summary.id.clone()).collect())
         } else {
-            store.search(&words)?.into_iter().map(|s| s.id).collect()
+            snap.ranked(store, &words)?
         };
         let statuses = match &q.claim_status {
             Some(_) => Some(snap.claim_statuses(store, &today)?),
@@ -706,21 +716,33 @@ async fn search(State(app): State<Arc<App>>, Q(q): Q<SearchQuery>) -> ApiResult<
         };
         let hits: Vec<&super::snapshot::Facets> = ranked
             .iter()
-            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .filter_map(|id| facets.get(id))
             .filter(|f| keep(f))
             .collect();
         let total = hits.len();
-        let mut results = Vec::new();
-        for f in q.page.slice(hits)? {
-            let mut found = item(snap, &f.summary);
-            if let Some(article) = store.article(&f.summary.id)? {
-                found.snippet = Some(snippet(&article.text, &words));
-            }
-            results.push(serde_json::to_value(found).map_err(anyhow::Error::from)?);
-        }
+        let page = q.page.slice(hits)?;
+        let results = with_snippets(store, snap, page.iter().map(|f| &f.summary), &words)?;
         Ok(Json(json!({ "total": total, "results": results })))
     })
     .await
+}
+
+/// Search results: each article's listing with a snippet of its text.
+fn with_snippets<'a>(
+    store: &tri_store::SqliteStore,
+    snap: &Snapshot,
+    summaries: impl Iterator<Item = &'a ArticleSummary>,
+    words: &str,
+) -> ApiResult<Vec<Value>> {
+    let mut results = Vec::new();
+    for summary in summaries {
+        let mut found = item(snap, summary);
+        if let Some(article) = store.article(&summary.id)? {
+            found.snippet = Some(snippet(&article.text, words));
+        }
+        results.push(serde_json::to_value(found).map_err(anyhow::Error::from)?);
+    }
+    Ok(results)
 }
 
 /// About 200 characters of `text` around the first of the query's words it contains,

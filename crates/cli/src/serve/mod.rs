@@ -135,8 +135,20 @@ impl App {
         }
         let fresh = Arc::new(Snapshot::build(&mut writer)?);
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = fresh.clone();
+        prepare_facets(&self.db, fresh.clone());
         Ok(fresh)
     }
+}
+
+/// Reads the search facets of a new snapshot on a thread of their own (seconds for
+/// tens of thousands of articles), so that the first filtered search need not wait.
+fn prepare_facets(db: &std::path::Path, snapshot: Arc<Snapshot>) {
+    let db = db.to_path_buf();
+    std::thread::spawn(move || {
+        if let Ok(store) = SqliteStore::open(&db) {
+            let _ = snapshot.facets(&store);
+        }
+    });
 }
 
 /// A pooled read connection.
@@ -179,13 +191,15 @@ pub fn run(opts: ServeOptions, announce: impl FnOnce(SocketAddr)) -> Result<()> 
         .map(|_| SqliteStore::open(&opts.db))
         .collect::<Result<Vec<_>, _>>()
         .with_context(|| format!("opening the store {}", opts.db.display()))?;
+    let first = Arc::new(first);
+    prepare_facets(&opts.db, first.clone());
     let app = Arc::new(App {
         db: opts.db.clone(),
         token: opts.token.clone(),
         limiter: RateLimiter::new(opts.rate, opts.burst),
         readers: Mutex::new(readers),
         writer: Mutex::new(writer),
-        snapshot: RwLock::new(Arc::new(first)),
+        snapshot: RwLock::new(first),
         checked_at: AtomicU64::new(0),
         started: Instant::now(),
     });

@@ -43,10 +43,23 @@ pub struct Facets {
     pub event_types: BTreeSet<String>,
 }
 
+/// Every article's facets, in the store's order, and where each id is.
+pub struct FacetIndex {
+    pub list: Vec<Facets>,
+    by_id: HashMap<String, usize>,
+}
+
+impl FacetIndex {
+    pub fn get(&self, id: &str) -> Option<&Facets> {
+        self.by_id.get(id).map(|&i| &self.list[i])
+    }
+}
+
 /// A dossier, built once per snapshot, with its JSON.
 pub struct BuiltDossier {
     pub dossier: Dossier,
-    pub json: Arc<String>,
+    /// Shared with every answer that sends it, not copied.
+    pub json: axum::body::Bytes,
     pub texts: HashMap<String, String>,
 }
 
@@ -58,10 +71,38 @@ pub struct Snapshot {
     pub storylines: Vec<StorylineSummary>,
     /// Article id → index of its story in `views`.
     pub story_of: HashMap<String, usize>,
-    facets: OnceLock<Arc<Vec<Facets>>>,
+    facets: OnceLock<Arc<FacetIndex>>,
     dossiers: Mutex<HashMap<String, Arc<BuiltDossier>>>,
     /// Every storyline's claim statuses per article, for the claim-status filter.
     claim_statuses: OnceLock<Arc<HashMap<String, BTreeSet<&'static str>>>>,
+    searches: Mutex<SearchCache>,
+}
+
+/// The ranked ids of the latest distinct searches.
+#[derive(Default)]
+struct SearchCache {
+    by_query: HashMap<String, Arc<Vec<String>>>,
+    order: std::collections::VecDeque<String>,
+}
+
+impl SearchCache {
+    /// Queries remembered; the oldest goes first.
+    const CAPACITY: usize = 256;
+
+    fn get(&self, key: &str) -> Option<Arc<Vec<String>>> {
+        self.by_query.get(key).cloned()
+    }
+
+    fn put(&mut self, key: String, ids: Arc<Vec<String>>) {
+        if self.by_query.insert(key.clone(), ids).is_none() {
+            self.order.push_back(key);
+        }
+        while self.order.len() > Self::CAPACITY {
+            if let Some(old) = self.order.pop_front() {
+                self.by_query.remove(&old);
+            }
+        }
+    }
 }
 
 impl Snapshot {
@@ -77,6 +118,9 @@ impl Snapshot {
             }
         }
         let storylines = storylines(&views);
+        // Index the new articles for search now, with the writer, so that searches
+        // (on read connections) never wait on each other to do it.
+        writer.update_search_index()?;
         Ok(Snapshot {
             articles,
             views,
@@ -85,7 +129,30 @@ impl Snapshot {
             facets: OnceLock::new(),
             dossiers: Mutex::new(HashMap::new()),
             claim_statuses: OnceLock::new(),
+            searches: Mutex::new(SearchCache::default()),
         })
+    }
+
+    /// The ids of every article matching `words`, best first: from the store the first
+    /// time, then from a cache of the latest queries (paging through a search, or
+    /// changing its filters, asks the same words again).
+    pub fn ranked(&self, store: &SqliteStore, words: &str) -> Result<Arc<Vec<String>>> {
+        let key = words
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if let Some(hit) = self.lock_searches().get(&key) {
+            return Ok(hit);
+        }
+        let ids: Arc<Vec<String>> =
+            Arc::new(store.search(words)?.into_iter().map(|s| s.id).collect());
+        self.lock_searches().put(key, ids.clone());
+        Ok(ids)
+    }
+
+    fn lock_searches(&self) -> std::sync::MutexGuard<'_, SearchCache> {
+        self.searches.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The story and storyline of an article, when it has been placed.
@@ -100,7 +167,7 @@ impl Snapshot {
     }
 
     /// Each article's search facets, read from the store the first time.
-    pub fn facets(&self, store: &SqliteStore) -> Result<Arc<Vec<Facets>>> {
+    pub fn facets(&self, store: &SqliteStore) -> Result<Arc<FacetIndex>> {
         if let Some(f) = self.facets.get() {
             return Ok(f.clone());
         }
@@ -147,7 +214,13 @@ impl Snapshot {
                 summary,
             });
         }
-        Ok(self.facets.get_or_init(|| Arc::new(out)).clone())
+        let by_id = out
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.summary.id.clone(), i))
+            .collect();
+        let index = FacetIndex { list: out, by_id };
+        Ok(self.facets.get_or_init(|| Arc::new(index)).clone())
     }
 
     /// The dossier of a storyline (`l-…`) or story (`s-…`), or of its unique id
@@ -165,10 +238,33 @@ impl Snapshot {
         if let Some(d) = self.cached(&key) {
             return Ok(Some(d));
         }
-        let (mut dossiers, texts) =
-            dossier::dossiers(store, &self.views, std::slice::from_ref(&group), today)?;
-        let dossier = dossiers.pop().expect("one group, one dossier");
-        let json = Arc::new(serde_json::to_string(&dossier)?);
+        // The places of this group's articles only: a store has thousands of
+        // storylines, and the claim-status filter builds every one's dossier.
+        let mut places = dossier::Places::new();
+        for id in &group.articles {
+            let Some(&i) = self.story_of.get(id) else {
+                continue;
+            };
+            let view = &self.views[i];
+            if let Some(m) = view.articles.iter().find(|m| &m.id == id) {
+                places.insert(
+                    m.id.as_str(),
+                    dossier::Place {
+                        story: &view.id,
+                        storyline: &view.storyline,
+                        origin: m.origin.as_deref(),
+                        copy_of: m.copy_of.as_deref(),
+                    },
+                );
+            }
+        }
+        let loaded = dossier::load(store, &places, &group)?;
+        let dossier = dossier::build(&group.id, &loaded, today);
+        let texts = loaded
+            .into_iter()
+            .map(|l| (l.article.id, l.article.text))
+            .collect();
+        let json = axum::body::Bytes::from(serde_json::to_vec(&dossier)?);
         let built = Arc::new(BuiltDossier {
             dossier,
             json,

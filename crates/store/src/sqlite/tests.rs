@@ -335,6 +335,37 @@ fn searches_titles_and_text() {
 }
 
 #[test]
+fn a_page_of_search_is_the_ranked_list_cut_with_its_total() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let articles: Vec<Article> = (0..30)
+        .map(|i| {
+            // More mentions of the word, better rank: article 29 first.
+            let text = format!(
+                "{} Filler words for article number {i}.",
+                "Kyiv ".repeat(i + 1)
+            );
+            bare_article(&format!("{i:04}"), &text)
+        })
+        .collect();
+    store.put_articles(&articles).unwrap();
+    let all = ids(&store.search("kyiv").unwrap())
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    assert_eq!(all.len(), 30);
+    let mut paged = Vec::new();
+    for offset in (0..30).step_by(7) {
+        let (total, page) = store.search_page("kyiv", offset, 7).unwrap();
+        assert_eq!(total, 30);
+        paged.extend(page.into_iter().map(|s| s.id));
+    }
+    assert_eq!(paged, all);
+    assert_eq!(store.search_page("kyiv", 100, 7).unwrap(), (30, vec![]));
+    assert_eq!(store.search_page("", 0, 7).unwrap(), (0, vec![]));
+    assert_eq!(store.search_page("nothing-like-this", 0, 7).unwrap().0, 0);
+}
+
+#[test]
 fn a_fresh_store_gets_every_migration_and_reopening_applies_none() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
