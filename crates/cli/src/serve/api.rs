@@ -280,13 +280,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResu
 }
 
 async fn stories(State(app): State<Arc<App>>) -> ApiResult<Response> {
-    with_store(app, |_, _, snap| {
-        Ok(json_body(
-            serde_json::to_string(&json!({ "stories": snap.views }))
-                .map_err(anyhow::Error::from)?,
-        ))
-    })
-    .await
+    with_store(app, |_, _, snap| Ok(json_bytes(snap.stories_json()))).await
 }
 
 async fn story(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult<Response> {
@@ -300,14 +294,15 @@ async fn story(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult
     .await
 }
 
-async fn storylines(State(app): State<Arc<App>>) -> ApiResult<Json<Value>> {
-    with_store(app, |_, _, snap| {
-        Ok(Json(json!({ "storylines": snap.storylines })))
-    })
-    .await
+async fn storylines(State(app): State<Arc<App>>) -> ApiResult<Response> {
+    with_store(app, |_, _, snap| Ok(json_bytes(snap.storylines_json()))).await
 }
 
 fn json_body(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn json_bytes(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
@@ -361,11 +356,7 @@ async fn dossier(
                 tri_triangulate::text(&built.dossier),
             )
                 .into_response(),
-            _ => (
-                [(header::CONTENT_TYPE, "application/json")],
-                built.json.clone(),
-            )
-                .into_response(),
+            _ => json_bytes(built.json.clone()),
         })
     })
     .await
@@ -380,11 +371,16 @@ struct EntitiesQuery {
 
 async fn entities(State(app): State<Arc<App>>, Q(q): Q<EntitiesQuery>) -> ApiResult<Json<Value>> {
     q.page.check()?;
-    with_store(app, move |_, store, _| {
-        let mut all = store.entities()?;
-        if let Some(kind) = &q.kind {
-            all.retain(|e| e.kind.as_str().eq_ignore_ascii_case(kind));
-        }
+    with_store(app, move |_, store, snap| {
+        let all = snap.entities(store)?;
+        let all: Vec<&tri_store::EntitySummary> = all
+            .iter()
+            .filter(|e| {
+                q.kind
+                    .as_ref()
+                    .is_none_or(|k| e.kind.as_str().eq_ignore_ascii_case(k))
+            })
+            .collect();
         let total = all.len();
         Ok(Json(
             json!({ "total": total, "entities": q.page.slice(all)? }),
@@ -395,21 +391,18 @@ async fn entities(State(app): State<Arc<App>>, Q(q): Q<EntitiesQuery>) -> ApiRes
 
 async fn entity(State(app): State<Arc<App>>, Path(key): Path<String>) -> ApiResult<Json<Value>> {
     with_store(app, move |_, store, snap| {
-        let Some(found) = store
-            .entities()?
-            .into_iter()
-            .find(|e| e.key.eq_ignore_ascii_case(&key))
-        else {
+        let all = snap.entities(store)?;
+        let Some(found) = all.iter().find(|e| e.key.eq_ignore_ascii_case(&key)) else {
             return Err(ApiError::not_found(format!(
                 "no entity {key} (see /api/entities)"
             )));
         };
         let needle = found.key.to_lowercase();
         let facets = snap.facets(store)?;
-        let articles: Vec<ArticleItem> = facets
-            .list
-            .iter()
-            .filter(|f| f.entities.contains(&needle))
+        let mut mentioning: Vec<&super::snapshot::Facets> = facets.with_entity(&needle).collect();
+        mentioning.sort_by_key(|f| facets.position(&f.summary.id));
+        let articles: Vec<ArticleItem> = mentioning
+            .into_iter()
             .map(|f| item(snap, &f.summary))
             .collect();
         Ok(Json(json!({ "entity": found, "articles": articles })))
@@ -688,10 +681,9 @@ async fn search(State(app): State<Arc<App>>, Q(q): Q<SearchQuery>) -> ApiResult<
             Some(_) => Some(snap.claim_statuses(store, &today)?),
             None => None,
         };
-        let keep = |f: &super::snapshot::Facets| {
-            entity
-                .as_ref()
-                .is_none_or(|e| f.entities.iter().any(|x| x.contains(e.as_str())))
+        let mentioning = entity.as_ref().map(|e| facets.mentioning(e));
+        let keep = |i: usize, f: &super::snapshot::Facets| {
+            mentioning.as_ref().is_none_or(|m| m[i])
                 && outlet
                     .as_ref()
                     .is_none_or(|o| f.outlet.as_ref().is_some_and(|x| x.contains(o.as_str())))
@@ -716,8 +708,10 @@ async fn search(State(app): State<Arc<App>>, Q(q): Q<SearchQuery>) -> ApiResult<
         };
         let hits: Vec<&super::snapshot::Facets> = ranked
             .iter()
-            .filter_map(|id| facets.get(id))
-            .filter(|f| keep(f))
+            .filter_map(|id| facets.position(id))
+            .map(|i| (i, &facets.list[i]))
+            .filter(|&(i, f)| keep(i, f))
+            .map(|(_, f)| f)
             .collect();
         let total = hits.len();
         let page = q.page.slice(hits)?;

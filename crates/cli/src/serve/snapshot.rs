@@ -37,8 +37,6 @@ pub struct Facets {
     pub day: Option<String>,
     pub outlet: Option<String>,
     pub origin: Option<String>,
-    /// Canonical keys, names and surface forms of its entities.
-    pub entities: BTreeSet<String>,
     /// PLOVER categories of its events, upper-case.
     pub event_types: BTreeSet<String>,
 }
@@ -47,11 +45,38 @@ pub struct Facets {
 pub struct FacetIndex {
     pub list: Vec<Facets>,
     by_id: HashMap<String, usize>,
+    /// Each entity's canonical key, name and surface forms, lower-cased, with the
+    /// articles (indices in `list`) that mention it.
+    by_entity: HashMap<String, Vec<usize>>,
 }
 
 impl FacetIndex {
-    pub fn get(&self, id: &str) -> Option<&Facets> {
-        self.by_id.get(id).map(|&i| &self.list[i])
+    /// The index of an article in `list`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Which articles mention an entity whose key, name or surface form contains
+    /// `needle` (lower-case), as a mask over `list`.
+    pub fn mentioning(&self, needle: &str) -> Vec<bool> {
+        let mut mask = vec![false; self.list.len()];
+        for (name, articles) in &self.by_entity {
+            if name.contains(needle) {
+                for &i in articles {
+                    mask[i] = true;
+                }
+            }
+        }
+        mask
+    }
+
+    /// The articles that mention the entity with exactly this key (lower-case).
+    pub fn with_entity(&self, key: &str) -> impl Iterator<Item = &Facets> {
+        self.by_entity
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.list[i])
     }
 }
 
@@ -76,6 +101,10 @@ pub struct Snapshot {
     /// Every storyline's claim statuses per article, for the claim-status filter.
     claim_statuses: OnceLock<Arc<HashMap<String, BTreeSet<&'static str>>>>,
     searches: Mutex<SearchCache>,
+    /// The listings' JSON, made once: they are asked for on every visit of the page.
+    stories_json: OnceLock<axum::body::Bytes>,
+    storylines_json: OnceLock<axum::body::Bytes>,
+    entities: OnceLock<Arc<Vec<tri_store::EntitySummary>>>,
 }
 
 /// The ranked ids of the latest distinct searches.
@@ -130,7 +159,34 @@ impl Snapshot {
             dossiers: Mutex::new(HashMap::new()),
             claim_statuses: OnceLock::new(),
             searches: Mutex::new(SearchCache::default()),
+            stories_json: OnceLock::new(),
+            storylines_json: OnceLock::new(),
+            entities: OnceLock::new(),
         })
+    }
+
+    /// Every entity of the store with its counts (the store adds them up over every
+    /// article: seconds for tens of thousands), read once.
+    pub fn entities(&self, store: &SqliteStore) -> Result<Arc<Vec<tri_store::EntitySummary>>> {
+        if let Some(e) = self.entities.get() {
+            return Ok(e.clone());
+        }
+        let all = Arc::new(store.entities()?);
+        Ok(self.entities.get_or_init(|| all).clone())
+    }
+
+    /// `{"stories": [...]}` as bytes.
+    pub fn stories_json(&self) -> axum::body::Bytes {
+        self.stories_json
+            .get_or_init(|| listing("stories", &self.views))
+            .clone()
+    }
+
+    /// `{"storylines": [...]}` as bytes.
+    pub fn storylines_json(&self) -> axum::body::Bytes {
+        self.storylines_json
+            .get_or_init(|| listing("storylines", &self.storylines))
+            .clone()
     }
 
     /// The ids of every article matching `words`, best first: from the store the first
@@ -180,6 +236,7 @@ impl Snapshot {
             }
         }
         let mut out = Vec::new();
+        let mut by_entity: HashMap<String, Vec<usize>> = HashMap::new();
         for summary in store.articles()? {
             let mut day = summary
                 .published
@@ -191,13 +248,19 @@ impl Snapshot {
                     .and_then(|c| c.publication)
                     .map(|p| p.date.chars().take(10).collect());
             }
-            let mut entities = BTreeSet::new();
+            let mut names = BTreeSet::new();
             for e in store.article_entities(&summary.id)? {
-                entities.insert(e.key.to_lowercase());
-                entities.insert(e.name.to_lowercase());
+                names.insert(e.key.to_lowercase());
+                names.insert(e.name.to_lowercase());
                 for alias in &e.aliases {
-                    entities.insert(alias.to_lowercase());
+                    names.insert(alias.to_lowercase());
                 }
+            }
+            for name in names {
+                by_entity
+                    .entry(name)
+                    .or_insert_with(Vec::new)
+                    .push(out.len());
             }
             let event_types = store
                 .article_events(&summary.id)?
@@ -209,7 +272,6 @@ impl Snapshot {
                 day,
                 outlet: summary.outlet.as_ref().map(|o| o.to_lowercase()),
                 origin: origin_of.get(summary.id.as_str()).cloned(),
-                entities,
                 event_types,
                 summary,
             });
@@ -219,7 +281,11 @@ impl Snapshot {
             .enumerate()
             .map(|(i, f)| (f.summary.id.clone(), i))
             .collect();
-        let index = FacetIndex { list: out, by_id };
+        let index = FacetIndex {
+            list: out,
+            by_id,
+            by_entity,
+        };
         Ok(self.facets.get_or_init(|| Arc::new(index)).clone())
     }
 
@@ -337,6 +403,15 @@ impl Snapshot {
         }
         Ok(self.claim_statuses.get_or_init(|| Arc::new(out)).clone())
     }
+}
+
+fn listing<T: Serialize>(name: &str, items: &[T]) -> axum::body::Bytes {
+    let mut map = serde_json::Map::new();
+    map.insert(
+        name.to_string(),
+        serde_json::to_value(items).expect("plain data"),
+    );
+    serde_json::to_vec(&map).expect("plain data").into()
 }
 
 /// A claim status as the API names it (`corroborated`, `single_origin`, `contested`,
