@@ -89,21 +89,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Q<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        let query = parts.uri.query().unwrap_or("");
-        serde_urlencoded_from(query)
-            .map(Q)
-            .map_err(|e| ApiError::bad(format!("bad query parameters: {e}")))
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| Q(q.0))
+            .map_err(|e| ApiError::bad(format!("bad query parameters: {}", e.body_text())))
     }
-}
-
-fn serde_urlencoded_from<T: DeserializeOwned>(query: &str) -> Result<T, String> {
-    axum::extract::Query::<T>::try_from_uri(
-        &format!("/?{query}")
-            .parse::<Uri>()
-            .map_err(|e| e.to_string())?,
-    )
-    .map(|q| q.0)
-    .map_err(|e| e.body_text())
 }
 
 /// Runs store work on the blocking pool with a read connection and the snapshot.
@@ -789,12 +778,10 @@ fn authorised(headers: &HeaderMap, token: &str) -> ApiResult<()> {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
     else {
-        let mut e = ApiError::new(
+        return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "writes need the server's token: Authorization: Bearer TOKEN",
-        );
-        e.status = StatusCode::UNAUTHORIZED;
-        return Err(e);
+        ));
     };
     let (a, b) = (given.trim().as_bytes(), token.as_bytes());
     let differ = a.len() != b.len() || a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) != 0;
