@@ -257,10 +257,7 @@ impl Snapshot {
                 }
             }
             for name in names {
-                by_entity
-                    .entry(name)
-                    .or_insert_with(Vec::new)
-                    .push(out.len());
+                by_entity.entry(name).or_default().push(out.len());
             }
             let event_types = store
                 .article_events(&summary.id)?
