@@ -26,8 +26,8 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 export TRIANGULATE_TODAY=2026-12-07
 
-# The corpus first: its stories run through 2024, before the seeds' 2025 (the story
-# clusterer reads a stream in date order).
+# The corpus first: its stories run through 2024, before the seeds' 2025 (in date order,
+# as a stream comes; an archive ingested after newer articles is clustered again).
 python3 bench/make-story-stream.py "$N" "$work/corpus.jsonl" 2> /dev/null
 t0=$(date +%s.%N)
 $T --db "$work/s.db" ingest "$work/corpus.jsonl" > /dev/null 2>&1

@@ -58,11 +58,27 @@ const STATE: &str = "stories";
 /// date order), writes the placements of the stories that closed, and saves the state.
 /// Only the new articles are read and clustered; a store written before stories existed,
 /// or by a clusterer of another format or settings, is clustered from the start once.
+/// So is a store given a backfill: [`BACKFILL`] or more new articles older than the
+/// window of the stream's clock, which the stream would place each in a story of its own.
 pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
+    update_from(store, false)
+}
+
+/// New articles dated before the window of the stream's clock that make `update`
+/// cluster the store again in date order. A few late reports join live stories or
+/// stand alone, as a stream places them; an archive ingested after newer articles must
+/// be clustered among itself, and the stream has closed the stories of its time.
+pub const BACKFILL: usize = 10;
+
+fn update_from(store: &mut SqliteStore, again: bool) -> Result<StoryClusterer> {
     let config = StoryConfig::default();
-    let saved = store
-        .state(STATE)?
-        .and_then(|json| StoryClusterer::from_json(&json, config));
+    let saved = if again {
+        None
+    } else {
+        store
+            .state(STATE)?
+            .and_then(|json| StoryClusterer::from_json(&json, config))
+    };
     let restart = saved.is_none();
     let mut clusterer = saved.unwrap_or_else(|| StoryClusterer::new(config));
     // Without a state, every article is new; with one, those with no settled placement
@@ -90,6 +106,18 @@ pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
     }
     if new.is_empty() && !restart {
         return Ok(clusterer);
+    }
+    if !restart {
+        if let Some(clock) = clusterer.clock() {
+            let horizon = clock - (config.window_days * 86_400.0) as i64;
+            let late = new
+                .iter()
+                .filter(|i| i.published.is_some_and(|t| t < horizon))
+                .count();
+            if late >= BACKFILL {
+                return update_from(store, true);
+            }
+        }
     }
     // Date order; undated articles keep the store's order among themselves, at the end.
     new.sort_by_key(|i| i.published.unwrap_or(i64::MAX));

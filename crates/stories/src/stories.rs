@@ -355,6 +355,11 @@ impl StoryClusterer {
         self.seen_ids.contains_key(id)
     }
 
+    /// The stream's clock: the latest publication time placed, seconds since the epoch.
+    pub fn clock(&self) -> Option<i64> {
+        self.clock
+    }
+
     /// How many articles have been placed.
     pub fn len(&self) -> usize {
         self.placed
