@@ -26,6 +26,9 @@ use super::App;
 use crate::events::{self, Filter};
 use crate::timeline;
 
+/// What a body over the limit is told.
+pub const TOO_LARGE: &str = "the body is larger than the server's limit (serve --max-body-mib)";
+
 /// An error answer.
 #[derive(Debug)]
 pub struct ApiError {
@@ -808,7 +811,7 @@ async fn ingest(
     let body = body.map_err(|e| {
         let status = e.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "the body is larger than the server's limit (serve --max-body-mib)".to_string()
+            TOO_LARGE.to_string()
         } else {
             e.body_text()
         };

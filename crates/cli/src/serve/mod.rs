@@ -73,6 +73,8 @@ const RECHECK: Duration = Duration::from_millis(500);
 
 pub(crate) struct App {
     db: PathBuf,
+    /// Largest request body, in bytes.
+    max_body: usize,
     token: String,
     limiter: RateLimiter,
     readers: Mutex<Vec<SqliteStore>>,
@@ -198,6 +200,7 @@ pub fn run(opts: ServeOptions, announce: impl FnOnce(SocketAddr)) -> Result<()> 
     prepare_facets(&opts.db, first.clone());
     let app = Arc::new(App {
         db: opts.db.clone(),
+        max_body: opts.max_body,
         token: opts.token.clone(),
         limiter: RateLimiter::new(opts.rate, opts.burst),
         readers: Mutex::new(readers),
@@ -296,7 +299,16 @@ async fn guard(
     } else {
         limit::WRITE_COST
     };
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     let mut response = match app.limiter.take(peer.ip(), cost, Instant::now()) {
+        // A body announced over the limit is turned away before a byte of it is read.
+        Ok(()) if announced.is_some_and(|n| n > app.max_body as u64) => {
+            api::error(StatusCode::PAYLOAD_TOO_LARGE, api::TOO_LARGE)
+        }
         Ok(()) => next.run(request).await,
         Err(wait) => {
             let mut r = api::error(
