@@ -89,4 +89,37 @@ pub enum StoreError {
         /// The prefix as given.
         prefix: String,
     },
+
+    /// A PostgreSQL store could not be reached, or a query or write on it failed.
+    #[error("store at {store}: {source}")]
+    Postgres {
+        /// The connection string, password hidden.
+        store: String,
+        /// What PostgreSQL (or the connection) reported.
+        #[source]
+        source: postgres::Error,
+    },
+
+    /// A schema migration of a PostgreSQL store failed; it stays at the version before.
+    #[error("cannot upgrade store at {store} to schema version {version} ({name}): {source}")]
+    PostgresMigrate {
+        /// The connection string, password hidden.
+        store: String,
+        /// The version that failed.
+        version: u32,
+        /// The migration's name.
+        name: &'static str,
+        /// What PostgreSQL reported.
+        #[source]
+        source: postgres::Error,
+    },
+
+    /// The store cannot do this (the work queue needs PostgreSQL).
+    #[error("store at {store}: {what}")]
+    Unsupported {
+        /// The store's path or connection string.
+        store: String,
+        /// What was asked, and why it cannot be done.
+        what: String,
+    },
 }

@@ -32,6 +32,7 @@
 
 mod error;
 mod migrations;
+mod postgres;
 mod sqlite;
 
 use std::collections::HashSet;
@@ -43,6 +44,7 @@ use tri_model::{
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
+pub use postgres::{is_postgres_url, redact, PgStore, PG_SCHEMA_VERSION};
 pub use sqlite::SqliteStore;
 
 /// The shortest id prefix [`Store::article`] accepts; shorter ones must be full ids.
@@ -164,8 +166,101 @@ pub trait Store {
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError>;
 
     /// The ids of the articles with no settled story placement, in the order they were
-    /// stored: the new ones and those of stories still open.
+    /// stored: the new ones and those of stories still open. Only articles ready to be
+    /// placed: on a store with a work queue, not those waiting for a worker (see
+    /// [`PgStore`]).
     fn articles_without_story(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The ids of every article ready to be placed in a story (see
+    /// [`Store::articles_without_story`]), oldest publication first as
+    /// [`Store::articles`] lists them: what the clusterer takes when it starts again.
+    fn articles_to_cluster(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.articles()?.into_iter().map(|a| a.id).collect())
+    }
+
+    /// Stores a batch for workers to annotate later (`ingest --defer`): the articles as
+    /// [`Store::put_articles`] stores them, and the new ones queued as pending, in one
+    /// transaction. Calls until [`Store::finish_deferred`] make one job. Only stores with
+    /// a work queue can.
+    fn put_articles_deferred(&mut self, articles: &[Article]) -> Result<PutOutcome, StoreError> {
+        let _ = articles;
+        Err(StoreError::Unsupported {
+            store: self.describe(),
+            what: "deferring annotation to workers needs a PostgreSQL store (--db postgres://...)"
+                .into(),
+        })
+    }
+
+    /// Marks the job of [`Store::put_articles_deferred`] complete: its articles may be
+    /// placed in stories once workers have annotated them all.
+    fn finish_deferred(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// Waits for, and takes, the exclusive right to run a stage over the whole store
+    /// (story placement), held until [`Store::unlock_stage`] or the connection ends.
+    /// Stores that one process at a time writes need not lock.
+    fn lock_stage(&mut self, name: &str) -> Result<(), StoreError> {
+        let _ = name;
+        Ok(())
+    }
+
+    /// [`Store::lock_stage`] without waiting: whether the lock was taken.
+    fn try_lock_stage(&mut self, name: &str) -> Result<bool, StoreError> {
+        let _ = name;
+        Ok(true)
+    }
+
+    /// Gives up [`Store::lock_stage`].
+    fn unlock_stage(&mut self, name: &str) -> Result<(), StoreError> {
+        let _ = name;
+        Ok(())
+    }
+
+    /// Brings the search index up to date, so the next search need not. A server calls
+    /// it after writes; stores that index as they write need do nothing.
+    fn update_search_index(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// A number that changes whenever anything readers show changes (articles,
+    /// annotations, story placements), so a server knows when to refresh its views.
+    fn changes(&self) -> Result<u64, StoreError> {
+        self.count()
+    }
+
+    /// The store's path or connection string (password hidden), for messages.
+    fn describe(&self) -> String;
+}
+
+/// One article's annotations, as a worker hands them to [`PgStore::complete`].
+#[derive(Debug, Clone, Default)]
+pub struct AnnotatedArticle {
+    /// The article id.
+    pub id: String,
+    /// Its entities.
+    pub entities: Vec<Entity>,
+    /// Its quotes, sources and provenance.
+    pub attributions: Attributions,
+    /// Its chronology.
+    pub chronology: Chronology,
+    /// Its figures.
+    pub figures: Vec<Figure>,
+    /// Its events.
+    pub events: Vec<Event>,
+}
+
+/// How a PostgreSQL store's work queue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct QueueStatus {
+    /// Articles waiting for a worker.
+    pub pending: u64,
+    /// Deferred ingest jobs still open (their ingest is running).
+    pub open_jobs: u64,
+    /// Articles annotated by workers, counting repeats.
+    pub processed: u64,
+    /// Distinct articles annotated by workers.
+    pub processed_articles: u64,
 }
 
 /// A canonical entity across the store.

@@ -645,6 +645,14 @@ impl Store for SqliteStore {
             .map_err(|e| self.sql_err(e))
     }
 
+    fn update_search_index(&self) -> Result<(), StoreError> {
+        self.catch_up_search_index()
+    }
+
+    fn describe(&self) -> String {
+        self.path.display().to_string()
+    }
+
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError> {
         let mut stmt = self
             .conn
@@ -730,13 +738,6 @@ impl Store for SqliteStore {
 }
 
 impl SqliteStore {
-    /// Indexes for search the articles stored since the last search (see migration
-    /// 0002), so that the next searches need not. A server calls it after each write;
-    /// otherwise the first search does it.
-    pub fn update_search_index(&self) -> Result<(), StoreError> {
-        self.catch_up_search_index()
-    }
-
     /// Indexes for search the articles stored since the last search (see migration 0002).
     fn catch_up_search_index(&self) -> Result<(), StoreError> {
         // A read first: most searches find the index current, and taking the write lock
@@ -801,7 +802,7 @@ fn fts_query(query: &str) -> Option<String> {
 }
 
 /// The name serde gives a unit enum variant (`meta_tag`), as stored.
-fn enum_name<T: Serialize>(value: &T) -> String {
+pub(crate) fn enum_name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(name)) => name,
         other => panic!("expected a unit enum variant, serialized as {other:?}"),
@@ -814,7 +815,7 @@ fn enum_from_name<T: DeserializeOwned>(name: &str) -> Option<T> {
 }
 
 /// Rebuilds the publication time from its two columns.
-fn published(
+pub(crate) fn published(
     path: &Path,
     id: &str,
     value: Option<String>,
@@ -836,7 +837,11 @@ fn published(
     }
 }
 
-fn format(path: &Path, id: &str, name: &str) -> Result<tri_model::InputFormat, StoreError> {
+pub(crate) fn format(
+    path: &Path,
+    id: &str,
+    name: &str,
+) -> Result<tri_model::InputFormat, StoreError> {
     enum_from_name(name).ok_or_else(|| StoreError::Corrupt {
         path: path.to_path_buf(),
         id: id.to_string(),
