@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use anyhow::{bail, Result};
 use tri_model::{Article, Attributions, Chronology, Event, Figure};
-use tri_store::{SqliteStore, Store};
+use tri_store::Store;
 use tri_triangulate::{ArticleInput, Dossier, Options};
 
 use crate::stories::{self, StoryView};
@@ -85,7 +85,7 @@ pub fn by_storyline(views: &[StoryView], ids: &[String]) -> Vec<Group> {
 
 /// What `dossier ID...` asks for: a storyline (`l-`), a story (`s-`) or articles (all in
 /// one dossier); with no ids, every storyline of the store.
-pub fn groups_for(views: &[StoryView], ids: &[String], store: &SqliteStore) -> Result<Vec<Group>> {
+pub fn groups_for(views: &[StoryView], ids: &[String], store: &dyn Store) -> Result<Vec<Group>> {
     if ids.is_empty() {
         let all: Vec<String> = views
             .iter()
@@ -137,7 +137,7 @@ pub fn groups_for(views: &[StoryView], ids: &[String], store: &SqliteStore) -> R
 }
 
 /// Reads the group's articles back from the store.
-pub fn load(store: &SqliteStore, places: &Places<'_>, group: &Group) -> Result<Vec<Loaded>> {
+pub fn load(store: &dyn Store, places: &Places<'_>, group: &Group) -> Result<Vec<Loaded>> {
     let mut out = Vec::new();
     for id in &group.articles {
         let Some(article) = store.article(id)? else {
@@ -184,7 +184,7 @@ pub fn build(id: &str, loaded: &[Loaded], today: &str) -> Dossier {
 
 /// Every group's dossier, with the texts the HTML page shows.
 pub fn dossiers(
-    store: &SqliteStore,
+    store: &dyn Store,
     views: &[StoryView],
     groups: &[Group],
     today: &str,

@@ -2,6 +2,7 @@
 //! store, shows progress and prints; every capability lives in a library crate.
 #![forbid(unsafe_code)]
 
+mod db;
 mod dossier;
 mod events;
 mod figures;
@@ -9,6 +10,7 @@ mod render;
 mod serve;
 mod stories;
 mod timeline;
+mod worker;
 
 /// `print!` that ends the program quietly when stdout is a closed pipe (`| head`), as
 /// Unix tools do, instead of panicking; other write errors become the command's error.
@@ -39,7 +41,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tri_ingest::{IngestOptions, IngestSummary, Item, Progress};
 use tri_model::{DateSource, Published};
 use tri_reader::{collect_inputs, Input, ReadOptions};
-use tri_store::{SqliteStore, Store};
+use tri_store::Store;
+
+use crate::db::{AnyStore, Db};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -57,14 +61,15 @@ Examples:
 #[derive(Parser, Debug)]
 #[command(name = "triangulate", version, after_help = EXAMPLES)]
 struct Cli {
-    /// The store: a SQLite file, created if missing.
+    /// The store: a SQLite file, created if missing, or a shared PostgreSQL database
+    /// (`postgres://user@host/db`) for many workers and servers.
     #[arg(
         long,
         global = true,
         env = "TRIANGULATE_DB",
         default_value = "triangulate.db"
     )]
-    db: PathBuf,
+    db: Db,
     #[command(subcommand)]
     command: Command,
 }
@@ -256,6 +261,38 @@ enum Command {
         after_help = "Examples:\n  triangulate serve\n  triangulate --db news.db serve --port 9000 --token \"$(cat token)\"\n  curl -H \"Authorization: Bearer $TOKEN\" --data-binary @page.html \\\n    -H 'Content-Type: text/html' 'http://127.0.0.1:8080/api/articles?outlet=Reuters'"
     )]
     Serve(ServeArgs),
+    /// How the work queue of a shared PostgreSQL store stands: articles waiting for a
+    /// worker, deferred ingests still running, articles workers have annotated.
+    Queue {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Annotate the articles `ingest --defer` queued in a shared PostgreSQL store, and
+    /// place them in stories. Run any number, on any machines: each article is claimed
+    /// by one worker at a time (FOR UPDATE SKIP LOCKED), and a worker that dies leaves
+    /// its batch to the others.
+    #[command(
+        after_help = "Examples:\n  export TRIANGULATE_DB=postgres://news@db.internal/triangulate\n  triangulate ingest --defer feeds/\n  triangulate worker &  triangulate worker &\n  triangulate worker --until-idle --batch 32"
+    )]
+    Worker {
+        /// Articles claimed per transaction.
+        #[arg(long, default_value_t = 16)]
+        batch: usize,
+        /// Threads annotating each batch (run more workers to use more machines).
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+        /// The worker's name in the work log (default: host:pid).
+        #[arg(long)]
+        name: Option<String>,
+        /// Exit when the queue is empty and no deferred ingest is running (after
+        /// placing the last articles in stories), instead of waiting for more.
+        #[arg(long)]
+        until_idle: bool,
+        /// Milliseconds an idle worker waits before looking for work again.
+        #[arg(long, default_value_t = 500)]
+        poll_ms: u64,
+    },
     /// Measure a task on a public data set in that task's own format.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -310,6 +347,10 @@ struct IngestArgs {
     /// `entities` then have none for them).
     #[arg(long)]
     no_entities: bool,
+    /// Store the articles and queue them for `triangulate worker` to annotate and place
+    /// in stories (PostgreSQL stores only): ingest then only reads and extracts.
+    #[arg(long, conflicts_with = "no_entities")]
+    defer: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -603,7 +644,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => {
             let mut store = open_store(&cli.db)?;
-            let summary = ingest(&args, &cli.db, &mut store)?;
+            let summary = ingest(&args, &cli.db, &mut *store)?;
             eprintln!(
                 "ingested {} articles from {} inputs ({} new, {} already stored, {} failed) in {:.2}s",
                 summary.articles.len(),
@@ -615,10 +656,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             // New articles join their stories now, so that `stories` has nothing to catch
             // up on; an articles-only ingest (the fast path) leaves it to `stories`.
-            if summary.new > 0 && !args.no_entities {
+            if args.defer {
+                eprintln!(
+                    "queued {} new articles for workers (triangulate worker --db {})",
+                    summary.new, cli.db
+                );
+            } else if summary.new > 0 && !args.no_entities {
                 let started = std::time::Instant::now();
                 let clusterer =
-                    stories::update(&mut store).context("placing the new articles in stories")?;
+                    stories::update(&mut *store).context("placing the new articles in stories")?;
                 eprintln!(
                     "placed {} new articles in stories ({} articles in all) in {:.2}s",
                     summary.new,
@@ -641,7 +687,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { id, json } => {
             let store = open_store(&cli.db)?;
             let Some(article) = store.article(&id)? else {
-                bail!("no article with id {id:?} in {}", cli.db.display());
+                bail!("no article with id {id:?} in {}", cli.db);
             };
             let entities = store.article_entities(&article.id)?;
             let attributions = store.article_attributions(&article.id)?;
@@ -683,7 +729,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match id {
                 Some(id) => {
                     let Some(article) = store.article(&id)? else {
-                        bail!("no article with id {id:?} in {}", cli.db.display());
+                        bail!("no article with id {id:?} in {}", cli.db);
                     };
                     let entities = store.article_entities(&article.id)?;
                     if json {
@@ -711,7 +757,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = open_store(&cli.db)?;
             let Some(article) = store.article(&id)? else {
-                bail!("no article with id {id:?} in {}", cli.db.display());
+                bail!("no article with id {id:?} in {}", cli.db);
             };
             let Some(at) = store.article_attributions(&article.id)? else {
                 bail!(
@@ -732,22 +778,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Stories { json } => {
             let mut store = open_store(&cli.db)?;
-            let found = stories::stories(&mut store)?;
+            let found = stories::stories(&mut *store)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&found)?);
+                outln!("{}", serde_json::to_string_pretty(&found)?);
             } else {
-                print!("{}", stories::list_text(&found));
+                out!("{}", stories::list_text(&found));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Story { id, json } => {
             let mut store = open_store(&cli.db)?;
-            let found = stories::stories(&mut store)?;
+            let found = stories::stories(&mut *store)?;
             let story = stories::find(&found, &id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(story)?);
+                outln!("{}", serde_json::to_string_pretty(story)?);
             } else {
-                print!("{}", stories::story_text(story));
+                out!("{}", stories::story_text(story));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -758,9 +804,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let mut store = open_store(&cli.db)?;
-            let ids = story_articles(&mut store, ids)?;
+            let ids = story_articles(&mut *store, ids)?;
             let (articles, unannotated) =
-                stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_chronology(id)?))?;
+                stored_with(&*store, ids, &cli.db, |s, id| Ok(s.article_chronology(id)?))?;
             let today = chrono::Local::now().date_naive();
             let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
             let mut entries = timeline::entries(&articles, today);
@@ -800,9 +846,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let mut store = open_store(&cli.db)?;
-            let ids = story_articles(&mut store, ids)?;
+            let ids = story_articles(&mut *store, ids)?;
             let (found, unannotated) =
-                stored_with(&store, ids, &cli.db, |s, id| Ok(s.article_events(id)?))?;
+                stored_with(&*store, ids, &cli.db, |s, id| Ok(s.article_events(id)?))?;
             let mut articles = Vec::with_capacity(found.len());
             for (article, events) in found {
                 articles.push(events::ArticleEvents {
@@ -840,7 +886,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let mut store = open_store(&cli.db)?;
-            let summary = ingest(&args, &cli.db, &mut store)?;
+            let summary = ingest(&args, &cli.db, &mut *store)?;
             let mut seen = std::collections::HashSet::new();
             let mut articles = Vec::new();
             for id in &summary.articles {
@@ -876,10 +922,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 events: &events,
                 today: chrono::Local::now().date_naive(),
             };
-            let views = stories::stories(&mut store)?;
+            let views = stories::stories(&mut *store)?;
             let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
             let groups = dossier::by_storyline(&views, &ids);
-            let (dossiers, texts) = dossier::dossiers(&store, &views, &groups, &today())?;
+            let (dossiers, texts) = dossier::dossiers(&*store, &views, &groups, &today())?;
             let out = match format {
                 Format::Text => {
                     dossier::render(&dossiers, &texts, dossier::DossierFormat::Text)
@@ -903,16 +949,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Dossier { ids, format } => {
             let mut store = open_store(&cli.db)?;
-            let views = stories::stories(&mut store)?;
-            let groups = dossier::groups_for(&views, &ids, &store)?;
+            let views = stories::stories(&mut *store)?;
+            let groups = dossier::groups_for(&views, &ids, &*store)?;
             if groups.is_empty() {
                 eprintln!(
                     "triangulate: the store {} has no articles",
-                    cli.db.display()
+                    cli.db
                 );
                 return Ok(ExitCode::SUCCESS);
             }
-            let (dossiers, texts) = dossier::dossiers(&store, &views, &groups, &today())?;
+            let (dossiers, texts) = dossier::dossiers(&*store, &views, &groups, &today())?;
             let out = match format {
                 Format::Text => dossier::render(&dossiers, &texts, dossier::DossierFormat::Text),
                 Format::Markdown => {
@@ -943,13 +989,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 max_body: args.max_body_mib.max(1) * 1024 * 1024,
                 readers: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
             };
-            let db = cli.db.display().to_string();
+            let db = cli.db.to_string();
             serve::run(opts, |addr| {
                 eprintln!("listening on http://{addr}");
                 eprintln!(
                     "the store {db}: the page at http://{addr}/, the API at http://{addr}/api/"
                 );
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Queue { json } => {
+            let store = cli.db.open_postgres("the work queue", "triangulate")?;
+            let status = store.queue_status()?;
+            if json {
+                outln!("{}", serde_json::to_string_pretty(&status)?);
+            } else {
+                outln!(
+                    "{} articles pending, {} deferred ingests running, {} articles annotated by workers",
+                    status.pending, status.open_jobs, status.processed_articles
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Worker {
+            batch,
+            threads,
+            name,
+            until_idle,
+            poll_ms,
+        } => {
+            let report = worker::run(
+                &cli.db,
+                &worker::WorkerOptions {
+                    batch,
+                    threads,
+                    name,
+                    until_idle,
+                    poll: std::time::Duration::from_millis(poll_ms),
+                },
+            )?;
+            eprintln!(
+                "worker {}: annotated {} articles ({} failed) in {:.2}s ({:.1}/s), {} story passes",
+                report.name,
+                report.processed,
+                report.failed,
+                report.seconds,
+                report.processed as f64 / report.seconds.max(1e-9),
+                report.placements
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner {
@@ -1318,10 +1405,10 @@ fn print_report(
 /// The articles with these ids (all when none is given) and what `get` reads of each,
 /// with the number that have none stored (not annotated yet).
 fn stored_with<T>(
-    store: &SqliteStore,
+    store: &dyn Store,
     ids: Vec<String>,
-    db: &std::path::Path,
-    get: impl Fn(&SqliteStore, &str) -> Result<Option<T>>,
+    db: &Db,
+    get: impl Fn(&dyn Store, &str) -> Result<Option<T>>,
 ) -> Result<(Vec<(tri_model::Article, T)>, usize)> {
     let ids = if ids.is_empty() {
         store.articles()?.into_iter().map(|a| a.id).collect()
@@ -1332,7 +1419,7 @@ fn stored_with<T>(
     let mut unannotated = 0;
     for id in &ids {
         let Some(article) = store.article(id)? else {
-            bail!("no article with id {id:?} in {}", db.display());
+            bail!("no article with id {id:?} in {db}");
         };
         match get(store, &article.id)? {
             Some(t) => found.push((article, t)),
@@ -1343,7 +1430,7 @@ fn stored_with<T>(
 }
 
 /// The ids given, with each story id (`s-...`) replaced by its articles' ids.
-fn story_articles(store: &mut SqliteStore, ids: Vec<String>) -> Result<Vec<String>> {
+fn story_articles(store: &mut dyn Store, ids: Vec<String>) -> Result<Vec<String>> {
     if !ids.iter().any(|id| stories::is_story_id(id)) {
         return Ok(ids);
     }
@@ -1373,15 +1460,8 @@ pub(crate) fn today() -> String {
         .unwrap_or_else(|| chrono::Local::now().date_naive().to_string())
 }
 
-pub(crate) fn open_store(path: &std::path::Path) -> Result<SqliteStore> {
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-    {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("creating the store's folder {}", dir.display()))?;
-    }
-    SqliteStore::open(path).with_context(|| format!("opening the store {}", path.display()))
+pub(crate) fn open_store(db: &Db) -> Result<AnyStore> {
+    db.open()
 }
 
 /// Sorts `feed.xml#10` after `feed.xml#9` and `wire.jsonl:10` after `wire.jsonl:9`.
@@ -1406,7 +1486,7 @@ fn exit_for(summary: &IngestSummary) -> ExitCode {
 }
 
 fn options(args: &IngestArgs) -> Result<IngestOptions> {
-    let annotator = if args.no_entities {
+    let annotator = if args.no_entities || args.defer {
         None
     } else {
         Some(tri_annotate::Annotator::bundled().context("loading the annotation models")?)
@@ -1419,6 +1499,7 @@ fn options(args: &IngestArgs) -> Result<IngestOptions> {
         },
         batch_size: args.batch_size.max(1),
         published: args.published.clone(),
+        defer: args.defer,
         ..IngestOptions::default()
     };
     if let Some(jobs) = args.jobs {
@@ -1428,8 +1509,8 @@ fn options(args: &IngestArgs) -> Result<IngestOptions> {
 }
 
 /// The store's database file and SQLite's companions to it, as canonical paths.
-fn store_files(db: &Path) -> Vec<PathBuf> {
-    let Ok(db) = db.canonicalize() else {
+fn store_files(db: &Db) -> Vec<PathBuf> {
+    let Some(Ok(db)) = db.path().map(Path::canonicalize) else {
         return Vec::new();
     };
     let mut files = vec![db.clone()];
@@ -1450,7 +1531,7 @@ fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<tri_ingest::Failure>) {
     )
 }
 
-fn ingest(args: &IngestArgs, db: &Path, store: &mut dyn Store) -> Result<IngestSummary> {
+fn ingest(args: &IngestArgs, db: &Db, store: &mut dyn Store) -> Result<IngestSummary> {
     let (mut inputs, mut failures) = inputs(&args.paths);
     // `triangulate ingest .` next to the store must not read the store itself.
     let own = store_files(db);

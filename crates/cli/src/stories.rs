@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use tri_store::{SqliteStore, Store};
+use tri_store::Store;
 use tri_stories::{epoch_seconds, Clustering, Placement, StoryClusterer, StoryConfig, StoryInput};
 
 /// One article as a story shows it.
@@ -60,8 +60,17 @@ const STATE: &str = "stories";
 /// or by a clusterer of another format or settings, is clustered from the start once.
 /// So is a store given a backfill: [`BACKFILL`] or more new articles older than the
 /// window of the stream's clock, which the stream would place each in a story of its own.
-pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
-    update_from(store, false)
+///
+/// Processes sharing a PostgreSQL store (workers, servers) take turns: the whole update
+/// runs under the store's stage lock, so two never place the same articles from the
+/// same saved state.
+pub fn update(store: &mut dyn Store) -> Result<StoryClusterer> {
+    store.lock_stage(STATE)?;
+    let result = update_from(store, false);
+    let unlocked = store.unlock_stage(STATE);
+    let clusterer = result?;
+    unlocked?;
+    Ok(clusterer)
 }
 
 /// New articles dated before the window of the stream's clock that make `update`
@@ -70,7 +79,7 @@ pub fn update(store: &mut SqliteStore) -> Result<StoryClusterer> {
 /// be clustered among itself, and the stream has closed the stories of its time.
 pub const BACKFILL: usize = 10;
 
-fn update_from(store: &mut SqliteStore, again: bool) -> Result<StoryClusterer> {
+fn update_from(store: &mut dyn Store, again: bool) -> Result<StoryClusterer> {
     let config = StoryConfig::default();
     let saved = if again {
         None
@@ -84,7 +93,7 @@ fn update_from(store: &mut SqliteStore, again: bool) -> Result<StoryClusterer> {
     // Without a state, every article is new; with one, those with no settled placement
     // that are not in an open story.
     let candidates = if restart {
-        store.articles()?.into_iter().map(|a| a.id).collect()
+        store.articles_to_cluster()?
     } else {
         store.articles_without_story()?
     };
@@ -143,7 +152,7 @@ fn update_from(store: &mut SqliteStore, again: bool) -> Result<StoryClusterer> {
 }
 
 /// An article's date: its metadata's, else the one its chronology inferred.
-fn date_of(store: &SqliteStore, article: &tri_model::Article) -> Result<Option<String>> {
+fn date_of(store: &dyn Store, article: &tri_model::Article) -> Result<Option<String>> {
     Ok(match &article.published {
         Some(p) => Some(p.value.clone()),
         None => store
@@ -155,7 +164,7 @@ fn date_of(store: &SqliteStore, article: &tri_model::Article) -> Result<Option<S
 
 /// The stories of the store, brought up to date, earliest first: the settled placements
 /// from the store, the open stories' from the clusterer.
-pub fn stories(store: &mut SqliteStore) -> Result<Vec<StoryView>> {
+pub fn stories(store: &mut dyn Store) -> Result<Vec<StoryView>> {
     let mut clustering = update(store)?.snapshot();
     for (id, story, detail) in store.story_placements()? {
         let placement: Placement = serde_json::from_str(&detail)
@@ -211,9 +220,15 @@ fn views(
         .map(|story| {
             let mut outlets: Vec<String> = Vec::new();
             let mut origins = BTreeMap::new();
-            let articles: Vec<Member> = story
-                .articles
-                .iter()
+            // Date order, ties by id: the same listing whichever order the articles
+            // were stored in, and whether the story is settled or still open.
+            let mut members: Vec<&String> = story.articles.iter().collect();
+            members.sort_by_cached_key(|id| {
+                let t = dates.get(*id).and_then(|d| epoch_seconds(d));
+                (t.is_none(), t, (*id).clone())
+            });
+            let articles: Vec<Member> = members
+                .into_iter()
                 .map(|id| {
                     let placement = &clustering.placements[id];
                     let (outlet, title) = by_id.get(id).cloned().unwrap_or_default();

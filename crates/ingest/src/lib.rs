@@ -29,6 +29,9 @@ pub struct IngestOptions {
     pub published: Option<Published>,
     /// Annotates each article (entities) and stores the annotations with it.
     pub annotator: Option<Annotator>,
+    /// Stores the articles queued for workers to annotate
+    /// ([`Store::put_articles_deferred`]) instead of annotating them here.
+    pub defer: bool,
 }
 
 impl Default for IngestOptions {
@@ -39,6 +42,7 @@ impl Default for IngestOptions {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             published: None,
             annotator: None,
+            defer: false,
         }
     }
 }
@@ -138,7 +142,11 @@ pub fn ingest(
         if batch.is_empty() {
             return Ok(());
         }
-        let outcome = store.put_articles(batch)?;
+        let outcome = if opts.defer {
+            store.put_articles_deferred(batch)?
+        } else {
+            store.put_articles(batch)?
+        };
         if let Some(version) = &annotator_version {
             // The entities last: they mark the article annotated.
             store.put_attributions(&pending.attributions)?;
@@ -175,8 +183,13 @@ pub fn ingest(
         }
         true
     });
-    result?;
-    flush(&mut batch, &mut pending, &mut summary)?;
+    // A deferred job is closed whatever happened: what it stored is real and workers
+    // should annotate it. (A killed ingest leaves its job open; see the store.)
+    let flushed = result.and_then(|()| flush(&mut batch, &mut pending, &mut summary));
+    if opts.defer {
+        store.finish_deferred()?;
+    }
+    flushed?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -131,13 +131,20 @@ impl PgStore {
     /// and applies any schema migrations it lacks. The connection is plain TCP: use a
     /// private network, a Unix socket (`?host=/run/postgresql`) or a tunnel.
     pub fn open(url: &str) -> Result<Self, StoreError> {
+        Self::open_as(url, "triangulate")
+    }
+
+    /// [`PgStore::open`], naming the connection `application` in the server's
+    /// `pg_stat_activity` (workers give their own names, so an operator sees who holds
+    /// what).
+    pub fn open_as(url: &str, application: &str) -> Result<Self, StoreError> {
         let name = redact(url);
         let mut config: postgres::Config = url.parse().map_err(|source| StoreError::Postgres {
             store: name.clone(),
             source,
         })?;
         config
-            .application_name("triangulate")
+            .application_name(application)
             .connect_timeout(Duration::from_secs(10))
             .keepalives(true)
             .keepalives_idle(Duration::from_secs(30));
@@ -282,11 +289,12 @@ impl PgStore {
         .transpose()
     }
 
-    /// Runs `write` for each `(id, value)` whose article is stored, in one transaction.
+    /// Runs `write` once, in one transaction, on the `(row number, value)` of each
+    /// `(id, value)` of `batch` whose article is stored. Ids not stored are skipped.
     fn per_stored_article<T>(
         &mut self,
         batch: &[(String, T)],
-        mut write: impl FnMut(&mut postgres::Transaction<'_>, i64, &T) -> Result<(), postgres::Error>,
+        write: impl FnOnce(&mut postgres::Transaction<'_>, &[(i64, &T)]) -> Result<(), postgres::Error>,
     ) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());
@@ -300,11 +308,11 @@ impl PgStore {
         let mut tx = client.transaction().map_err(err)?;
         let ids: Vec<&str> = batch.iter().map(|(id, _)| id.as_str()).collect();
         let seqs = seqs_of(&mut tx, &ids).map_err(err)?;
-        for (id, value) in batch {
-            if let Some(&seq) = seqs.get(id.as_str()) {
-                write(&mut tx, seq, value).map_err(err)?;
-            }
-        }
+        let items: Vec<(i64, &T)> = batch
+            .iter()
+            .filter_map(|(id, value)| seqs.get(id.as_str()).map(|&seq| (seq, value)))
+            .collect();
+        write(&mut tx, &items).map_err(err)?;
         tx.commit().map_err(err)
     }
 
@@ -474,16 +482,25 @@ impl PgStore {
             let client = self.client.get_mut();
             let ids: Vec<&str> = done.iter().map(|d| d.id.as_str()).collect();
             let seqs = seqs_of(client, &ids)?;
-            for d in done {
-                let Some(&seq) = seqs.get(d.id.as_str()) else {
-                    continue;
-                };
-                write_attributions(client, seq, &d.attributions)?;
-                write_chronology(client, seq, &d.chronology)?;
-                write_figures(client, seq, &d.figures)?;
-                write_events(client, seq, &d.events)?;
-                write_entities(client, seq, &d.entities, annotator)?;
-            }
+            let stored: Vec<(i64, &AnnotatedArticle)> = done
+                .iter()
+                .filter_map(|d| seqs.get(d.id.as_str()).map(|&seq| (seq, d)))
+                .collect();
+            let at: Vec<(i64, &Attributions)> =
+                stored.iter().map(|(s, d)| (*s, &d.attributions)).collect();
+            write_attributions(client, &at)?;
+            let ch: Vec<(i64, &Chronology)> =
+                stored.iter().map(|(s, d)| (*s, &d.chronology)).collect();
+            write_chronology(client, &ch)?;
+            let fig: Vec<(i64, &[Figure])> =
+                stored.iter().map(|(s, d)| (*s, d.figures.as_slice())).collect();
+            write_counted(client, "article_figures", "figures", &fig)?;
+            let ev: Vec<(i64, &[Event])> =
+                stored.iter().map(|(s, d)| (*s, d.events.as_slice())).collect();
+            write_counted(client, "article_events", "events", &ev)?;
+            let ent: Vec<(i64, &[Entity])> =
+                stored.iter().map(|(s, d)| (*s, d.entities.as_slice())).collect();
+            write_entities(client, &ent, annotator)?;
             let seqs: Vec<i64> = seqs.values().copied().collect();
             client.execute(
                 "INSERT INTO work_log (article_seq, worker, annotator) \
@@ -635,98 +652,174 @@ fn seqs_of(
         .collect())
 }
 
+/// Keeps the last value per article of a batch (an id given twice is written once, as
+/// the later one, like row-by-row upserts would leave it), in article order.
+fn last_per_seq<'a, T>(items: &[(i64, &'a T)]) -> Vec<(i64, &'a T)>
+where
+    T: ?Sized,
+{
+    let mut by_seq: std::collections::BTreeMap<i64, &'a T> = std::collections::BTreeMap::new();
+    for &(seq, value) in items {
+        by_seq.insert(seq, value);
+    }
+    by_seq.into_iter().collect()
+}
+
+/// Writes the entities of a batch of articles in a handful of statements (one row set
+/// per table, passed as arrays): a worker's batch costs the same few round trips
+/// whatever its size. Entity keys are upserted in key order, so concurrent writers lock
+/// shared entities in one order and cannot deadlock.
 fn write_entities(
     c: &mut impl GenericClient,
-    seq: i64,
-    entities: &[Entity],
+    items: &[(i64, &[Entity])],
     annotator: &str,
 ) -> Result<(), postgres::Error> {
-    c.execute(
-        "DELETE FROM article_entities WHERE article_seq = $1",
-        &[&seq],
-    )?;
-    for e in entities {
+    let items = last_per_seq(items);
+    if items.is_empty() {
+        return Ok(());
+    }
+    let seqs: Vec<i64> = items.iter().map(|(s, _)| *s).collect();
+    c.execute("DELETE FROM article_entities WHERE article_seq = ANY($1)", &[&seqs])?;
+    // Per key: the first kind and name seen, and the first known wikidata id, country
+    // and referent, as upserting one by one with coalesce() keeps them.
+    type Fields = (String, String, Option<String>, Option<String>, Option<String>);
+    let mut keys: std::collections::BTreeMap<&str, Fields> = std::collections::BTreeMap::new();
+    let mut links: std::collections::BTreeMap<(i64, &str), (i64, i64, String)> =
+        std::collections::BTreeMap::new();
+    for (seq, entities) in &items {
+        for e in entities.iter() {
+            let f = keys.entry(e.key.as_str()).or_insert_with(|| {
+                (e.kind.as_str().to_string(), e.name.clone(), None, None, None)
+            });
+            f.2 = f.2.take().or_else(|| e.wikidata.clone());
+            f.3 = f.3.take().or_else(|| e.country.clone());
+            f.4 = f.4.take().or_else(|| e.stands_for.clone());
+            let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0) as i64;
+            let detail = serde_json::to_string(e).expect("an entity always serializes");
+            links.insert((*seq, e.key.as_str()), (first_at, e.mentions.len() as i64, detail));
+        }
+    }
+    if !keys.is_empty() {
+        let mut k = Vec::new();
+        let (mut kind, mut name, mut wd, mut country, mut stands) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (key, f) in keys {
+            k.push(key);
+            kind.push(f.0);
+            name.push(f.1);
+            wd.push(f.2);
+            country.push(f.3);
+            stands.push(f.4);
+        }
         c.execute(
             "INSERT INTO entities (key, kind, name, wikidata, country, stands_for) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET \
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], \
+                                  $6::text[]) \
+             ON CONFLICT (key) DO UPDATE SET \
              wikidata = coalesce(entities.wikidata, excluded.wikidata), \
              country = coalesce(entities.country, excluded.country), \
-             stands_for = coalesce(entities.stands_for, excluded.stands_for)",
-            &[
-                &e.key,
-                &e.kind.as_str(),
-                &e.name,
-                &e.wikidata,
-                &e.country,
-                &e.stands_for,
-            ],
+             stands_for = coalesce(entities.stands_for, excluded.stands_for) \
+             WHERE (entities.wikidata IS NULL AND excluded.wikidata IS NOT NULL) \
+                OR (entities.country IS NULL AND excluded.country IS NOT NULL) \
+                OR (entities.stands_for IS NULL AND excluded.stands_for IS NOT NULL)",
+            &[&k, &kind, &name, &wd, &country, &stands],
         )?;
-        let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0) as i64;
-        let detail = serde_json::to_string(e).expect("an entity always serializes");
+    }
+    if !links.is_empty() {
+        let (mut ls, mut lk, mut lf, mut lm, mut ld) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for ((seq, key), (first_at, mentions, detail)) in links {
+            ls.push(seq);
+            lk.push(key);
+            lf.push(first_at);
+            lm.push(mentions);
+            ld.push(detail);
+        }
         c.execute(
             "INSERT INTO article_entities (article_seq, key, first_at, mentions, detail) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (article_seq, key) DO UPDATE SET \
-             first_at = excluded.first_at, mentions = excluded.mentions, detail = excluded.detail",
-            &[&seq, &e.key, &first_at, &(e.mentions.len() as i64), &detail],
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[])",
+            &[&ls, &lk, &lf, &lm, &ld],
         )?;
     }
     c.execute(
-        "INSERT INTO annotations (article_seq, annotator) VALUES ($1, $2) \
+        "INSERT INTO annotations (article_seq, annotator) SELECT s, $2 FROM unnest($1::bigint[]) s \
          ON CONFLICT (article_seq) DO UPDATE SET annotator = excluded.annotator, \
          annotated_at = now()",
-        &[&seq, &annotator],
+        &[&seqs, &annotator],
     )?;
     // Annotated here, so not pending for a worker any more.
-    c.execute("DELETE FROM pending WHERE article_seq = $1", &[&seq])?;
+    c.execute("DELETE FROM pending WHERE article_seq = ANY($1)", &[&seqs])?;
     Ok(())
 }
 
 fn write_attributions(
     c: &mut impl GenericClient,
-    seq: i64,
-    at: &Attributions,
+    items: &[(i64, &Attributions)],
 ) -> Result<(), postgres::Error> {
-    let origin = at
-        .provenance
-        .origin
-        .map(|o| at.provenance.cited[o].name.clone());
-    let detail = serde_json::to_string(at).expect("attributions always serialize");
+    let items = last_per_seq(items);
+    if items.is_empty() {
+        return Ok(());
+    }
+    let (mut seq, mut quotes, mut sources, mut origin, mut detail) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (s, at) in items {
+        seq.push(s);
+        quotes.push(at.quotes.len() as i64);
+        sources.push(at.sources.len() as i64);
+        origin.push(at.provenance.origin.map(|o| at.provenance.cited[o].name.clone()));
+        detail.push(serde_json::to_string(at).expect("attributions always serialize"));
+    }
     c.execute(
         "INSERT INTO article_attributions (article_seq, quotes, sources, origin, detail) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (article_seq) DO UPDATE SET \
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) \
+         ON CONFLICT (article_seq) DO UPDATE SET \
          quotes = excluded.quotes, sources = excluded.sources, \
          origin = excluded.origin, detail = excluded.detail",
-        &[
-            &seq,
-            &(at.quotes.len() as i64),
-            &(at.sources.len() as i64),
-            &origin,
-            &detail,
-        ],
+        &[&seq, &quotes, &sources, &origin, &detail],
     )?;
     Ok(())
 }
 
 fn write_chronology(
     c: &mut impl GenericClient,
-    seq: i64,
-    ch: &Chronology,
+    items: &[(i64, &Chronology)],
 ) -> Result<(), postgres::Error> {
-    let (published, evidence) = match &ch.publication {
-        Some(p) => (
-            Some(p.date.as_str()),
-            serde_json::to_value(p.evidence)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string)),
-        ),
-        None => (None, None),
-    };
-    let next_due = ch.predictions.iter().map(|p| p.due.as_str()).min();
-    let detail = serde_json::to_string(ch).expect("a chronology always serializes");
+    let items = last_per_seq(items);
+    if items.is_empty() {
+        return Ok(());
+    }
+    let mut seq = Vec::new();
+    let (mut published, mut evidence, mut next_due, mut detail) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut timexes, mut flags, mut predictions) = (Vec::new(), Vec::new(), Vec::new());
+    for (s, ch) in items {
+        seq.push(s);
+        match &ch.publication {
+            Some(p) => {
+                published.push(Some(p.date.clone()));
+                evidence.push(
+                    serde_json::to_value(p.evidence)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string)),
+                );
+            }
+            None => {
+                published.push(None);
+                evidence.push(None);
+            }
+        }
+        timexes.push(ch.timexes.len() as i64);
+        flags.push(ch.flags.len() as i64);
+        predictions.push(ch.predictions.len() as i64);
+        next_due.push(ch.predictions.iter().map(|p| p.due.clone()).min());
+        detail.push(serde_json::to_string(ch).expect("a chronology always serializes"));
+    }
     c.execute(
         "INSERT INTO article_chronology \
          (article_seq, published, evidence, timexes, flags, predictions, next_due, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (article_seq) DO UPDATE SET \
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], \
+                              $6::bigint[], $7::text[], $8::text[]) \
+         ON CONFLICT (article_seq) DO UPDATE SET \
          published = excluded.published, evidence = excluded.evidence, \
          timexes = excluded.timexes, flags = excluded.flags, \
          predictions = excluded.predictions, next_due = excluded.next_due, \
@@ -735,9 +828,9 @@ fn write_chronology(
             &seq,
             &published,
             &evidence,
-            &(ch.timexes.len() as i64),
-            &(ch.flags.len() as i64),
-            &(ch.predictions.len() as i64),
+            &timexes,
+            &flags,
+            &predictions,
             &next_due,
             &detail,
         ],
@@ -745,30 +838,31 @@ fn write_chronology(
     Ok(())
 }
 
-fn write_figures(
+/// Figures and events: a count and the JSON record per article.
+fn write_counted<T: serde::Serialize>(
     c: &mut impl GenericClient,
-    seq: i64,
-    figures: &[Figure],
+    table: &str,
+    count: &str,
+    items: &[(i64, &[T])],
 ) -> Result<(), postgres::Error> {
-    let detail = serde_json::to_string(figures).expect("figures always serialize");
+    let items = last_per_seq(items);
+    if items.is_empty() {
+        return Ok(());
+    }
+    let (mut seq, mut n, mut detail) = (Vec::new(), Vec::new(), Vec::new());
+    for (s, values) in items {
+        seq.push(s);
+        n.push(values.len() as i64);
+        detail.push(serde_json::to_string(values).expect("plain data serializes"));
+    }
     c.execute(
-        "INSERT INTO article_figures (article_seq, figures, detail) VALUES ($1, $2, $3) \
-         ON CONFLICT (article_seq) DO UPDATE SET figures = excluded.figures, detail = excluded.detail",
-        &[&seq, &(figures.len() as i64), &detail],
-    )?;
-    Ok(())
-}
-
-fn write_events(
-    c: &mut impl GenericClient,
-    seq: i64,
-    events: &[Event],
-) -> Result<(), postgres::Error> {
-    let detail = serde_json::to_string(events).expect("events always serialize");
-    c.execute(
-        "INSERT INTO article_events (article_seq, events, detail) VALUES ($1, $2, $3) \
-         ON CONFLICT (article_seq) DO UPDATE SET events = excluded.events, detail = excluded.detail",
-        &[&seq, &(events.len() as i64), &detail],
+        &format!(
+            "INSERT INTO {table} (article_seq, {count}, detail) \
+             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) \
+             ON CONFLICT (article_seq) DO UPDATE SET {count} = excluded.{count}, \
+             detail = excluded.detail"
+        ),
+        &[&seq, &n, &detail],
     )?;
     Ok(())
 }
@@ -909,15 +1003,17 @@ impl Store for PgStore {
     }
 
     fn changes(&self) -> Result<u64, StoreError> {
-        // Articles, annotations and placements all only grow (placements are replaced
-        // whole only when the clusterer starts again, which also rewrites its state).
+        // Articles, annotations, placements and closed jobs all only grow (placements
+        // are replaced whole only when the clusterer starts again, which also rewrites
+        // its state); a closed job can make articles ready for stories.
         let n: i64 = self
             .client
             .borrow_mut()
             .query_one(
                 "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM annotations) \
                       + (SELECT count(*) FROM article_stories) \
-                      + (SELECT coalesce(sum(articles), 0)::bigint FROM clusterer_state)",
+                      + (SELECT coalesce(sum(articles), 0)::bigint FROM clusterer_state) \
+                      + (SELECT count(*) FROM ingest_jobs WHERE closed_at IS NOT NULL)",
                 &[],
             )
             .map_err(|e| self.err(e))?
@@ -988,8 +1084,10 @@ impl Store for PgStore {
         batch: &[(String, Vec<Entity>)],
         annotator: &str,
     ) -> Result<(), StoreError> {
-        self.per_stored_article(batch, |tx, seq, entities| {
-            write_entities(tx, seq, entities, annotator)
+        self.per_stored_article(batch, |tx, items| {
+            let items: Vec<(i64, &[Entity])> =
+                items.iter().map(|(s, e)| (*s, e.as_slice())).collect();
+            write_entities(tx, &items, annotator)
         })
     }
 
@@ -1012,7 +1110,7 @@ impl Store for PgStore {
     }
 
     fn put_attributions(&mut self, batch: &[(String, Attributions)]) -> Result<(), StoreError> {
-        self.per_stored_article(batch, |tx, seq, at| write_attributions(tx, seq, at))
+        self.per_stored_article(batch, |tx, items| write_attributions(tx, items))
     }
 
     fn article_attributions(&self, id: &str) -> Result<Option<Attributions>, StoreError> {
@@ -1020,7 +1118,7 @@ impl Store for PgStore {
     }
 
     fn put_chronologies(&mut self, batch: &[(String, Chronology)]) -> Result<(), StoreError> {
-        self.per_stored_article(batch, |tx, seq, c| write_chronology(tx, seq, c))
+        self.per_stored_article(batch, |tx, items| write_chronology(tx, items))
     }
 
     fn article_chronology(&self, id: &str) -> Result<Option<Chronology>, StoreError> {
@@ -1028,7 +1126,11 @@ impl Store for PgStore {
     }
 
     fn put_figures(&mut self, batch: &[(String, Vec<Figure>)]) -> Result<(), StoreError> {
-        self.per_stored_article(batch, |tx, seq, f| write_figures(tx, seq, f))
+        self.per_stored_article(batch, |tx, items| {
+            let items: Vec<(i64, &[Figure])> =
+                items.iter().map(|(s, f)| (*s, f.as_slice())).collect();
+            write_counted(tx, "article_figures", "figures", &items)
+        })
     }
 
     fn article_figures(&self, id: &str) -> Result<Option<Vec<Figure>>, StoreError> {
@@ -1036,7 +1138,11 @@ impl Store for PgStore {
     }
 
     fn put_events(&mut self, batch: &[(String, Vec<Event>)]) -> Result<(), StoreError> {
-        self.per_stored_article(batch, |tx, seq, e| write_events(tx, seq, e))
+        self.per_stored_article(batch, |tx, items| {
+            let items: Vec<(i64, &[Event])> =
+                items.iter().map(|(s, e)| (*s, e.as_slice())).collect();
+            write_counted(tx, "article_events", "events", &items)
+        })
     }
 
     fn article_events(&self, id: &str) -> Result<Option<Vec<Event>>, StoreError> {
@@ -1473,8 +1579,12 @@ mod tests {
         assert!(b.try_lock_stage("other").unwrap());
         a.unlock_stage("stories").unwrap();
         assert!(b.try_lock_stage("stories").unwrap());
-        drop(b); // a session's locks end with it
-        assert!(a.try_lock_stage("stories").unwrap());
+        drop(b); // a session's locks end with it, once the server has seen it go
+        let started = std::time::Instant::now();
+        while !a.try_lock_stage("stories").unwrap() {
+            assert!(started.elapsed().as_secs() < 10, "lock not freed by a closed session");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     /// The store contract (`contract_tests.rs`) on a real PostgreSQL server, a fresh

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tri_ingest::{IngestOptions, Quiet};
 use tri_reader::Input;
-use tri_store::{ArticleSummary, Store, StoreError};
+use tri_store::{ArticleSummary, StoreError};
 
 use super::snapshot::{status_key, Snapshot};
 use super::App;
@@ -101,12 +101,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Q<T> {
 /// Runs store work on the blocking pool with a read connection and the snapshot.
 async fn with_store<T: Send + 'static>(
     app: Arc<App>,
-    work: impl FnOnce(&App, &tri_store::SqliteStore, &Snapshot) -> ApiResult<T> + Send + 'static,
+    work: impl FnOnce(&App, &dyn tri_store::Store, &Snapshot) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
     tokio::task::spawn_blocking(move || {
         let reader = app.reader()?;
-        let snapshot = app.snapshot(&reader)?;
-        work(&app, &reader, &snapshot)
+        let snapshot = app.snapshot(&*reader)?;
+        work(&app, &*reader, &snapshot)
     })
     .await
     .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
@@ -481,7 +481,7 @@ async fn claims(State(app): State<Arc<App>>, Q(q): Q<ClaimsQuery>) -> ApiResult<
 /// The articles a `story` parameter names, or every article.
 fn articles_of(
     snap: &Snapshot,
-    store: &tri_store::SqliteStore,
+    store: &dyn tri_store::Store,
     story: Option<&str>,
 ) -> ApiResult<Vec<String>> {
     Ok(match story {
@@ -715,7 +715,7 @@ async fn search(State(app): State<Arc<App>>, Q(q): Q<SearchQuery>) -> ApiResult<
 
 /// Search results: each article's listing with a snippet of its text.
 fn with_snippets<'a>(
-    store: &tri_store::SqliteStore,
+    store: &dyn tri_store::Store,
     snap: &Snapshot,
     summaries: impl Iterator<Item = &'a ArticleSummary>,
     words: &str,
@@ -889,10 +889,10 @@ async fn ingest(
         let input = Input::Memory { name, bytes };
         let summary = {
             let mut writer = app.writer.lock().unwrap_or_else(|e| e.into_inner());
-            let summary = tri_ingest::ingest(&[input], &mut *writer, &opts, &Quiet)
+            let summary = tri_ingest::ingest(&[input], &mut **writer, &opts, &Quiet)
                 .map_err(anyhow::Error::from)?;
             if summary.new > 0 {
-                crate::stories::update(&mut writer)?;
+                crate::stories::update(&mut **writer)?;
             }
             summary
         };

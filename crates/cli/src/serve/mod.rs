@@ -17,7 +17,6 @@ mod limit;
 mod snapshot;
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -29,7 +28,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tri_store::SqliteStore;
+use tri_store::Store;
+
+use crate::db::{AnyStore, Db};
 
 pub use limit::RateLimiter;
 use snapshot::Snapshot;
@@ -37,7 +38,7 @@ use snapshot::Snapshot;
 /// How the server runs.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    pub db: PathBuf,
+    pub db: Db,
     pub bind: IpAddr,
     pub port: u16,
     /// The bearer token writes need.
@@ -72,13 +73,13 @@ const CSP_DOSSIER_HTML: &str = "default-src 'none'; style-src 'unsafe-inline'; \
 const RECHECK: Duration = Duration::from_millis(500);
 
 pub(crate) struct App {
-    db: PathBuf,
+    db: Db,
     /// Largest request body, in bytes.
     max_body: usize,
     token: String,
     limiter: RateLimiter,
-    readers: Mutex<Vec<SqliteStore>>,
-    writer: Mutex<SqliteStore>,
+    readers: Mutex<Vec<AnyStore>>,
+    writer: Mutex<AnyStore>,
     snapshot: RwLock<Arc<Snapshot>>,
     /// Milliseconds since `started` of the last check of the article count.
     checked_at: AtomicU64,
@@ -91,8 +92,7 @@ impl App {
         let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let store = match pooled {
             Some(s) => s,
-            None => SqliteStore::open(&self.db)
-                .with_context(|| format!("opening the store {}", self.db.display()))?,
+            None => self.db.open()?,
         };
         Ok(Reader {
             app: self,
@@ -101,7 +101,7 @@ impl App {
     }
 
     /// The current snapshot, rebuilt first when the store has changed under it.
-    fn snapshot(&self, store: &SqliteStore) -> Result<Arc<Snapshot>> {
+    fn snapshot(&self, store: &dyn Store) -> Result<Arc<Snapshot>> {
         let current = self
             .snapshot
             .read()
@@ -113,8 +113,7 @@ impl App {
             return Ok(current);
         }
         self.checked_at.store(now, Ordering::Relaxed);
-        use tri_store::Store;
-        if store.count()? == current.articles {
+        if store.changes()? == current.changes {
             return Ok(current);
         }
         self.refresh()
@@ -125,17 +124,16 @@ impl App {
         let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         {
             // Another request may have refreshed while this one waited for the writer.
-            use tri_store::Store;
             let current = self
                 .snapshot
                 .read()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone();
-            if writer.count()? == current.articles {
+            if writer.changes()? == current.changes {
                 return Ok(current);
             }
         }
-        let fresh = Arc::new(Snapshot::build(&mut writer)?);
+        let fresh = Arc::new(Snapshot::build(&mut **writer)?);
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = fresh.clone();
         prepare_facets(&self.db, fresh.clone());
         Ok(fresh)
@@ -145,13 +143,13 @@ impl App {
 /// Reads the search facets of a new snapshot, then builds every storyline's dossier for
 /// the claim-status filter, on a thread of their own (seconds for tens of thousands of
 /// articles), so that the first filtered search need not wait.
-fn prepare_facets(db: &std::path::Path, snapshot: Arc<Snapshot>) {
-    let db = db.to_path_buf();
+fn prepare_facets(db: &Db, snapshot: Arc<Snapshot>) {
+    let db = db.clone();
     std::thread::spawn(move || {
-        if let Ok(store) = SqliteStore::open(&db) {
-            let _ = snapshot.facets(&store);
-            let _ = snapshot.entities(&store);
-            let _ = snapshot.claim_statuses(&store, &crate::today());
+        if let Ok(store) = db.open() {
+            let _ = snapshot.facets(&*store);
+            let _ = snapshot.entities(&*store);
+            let _ = snapshot.claim_statuses(&*store, &crate::today());
         }
     });
 }
@@ -159,13 +157,13 @@ fn prepare_facets(db: &std::path::Path, snapshot: Arc<Snapshot>) {
 /// A pooled read connection.
 pub(crate) struct Reader<'a> {
     app: &'a App,
-    store: Option<SqliteStore>,
+    store: Option<AnyStore>,
 }
 
 impl std::ops::Deref for Reader<'_> {
-    type Target = SqliteStore;
-    fn deref(&self) -> &SqliteStore {
-        self.store.as_ref().expect("held until drop")
+    type Target = dyn Store + Send;
+    fn deref(&self) -> &(dyn Store + Send + 'static) {
+        self.store.as_deref().expect("held until drop")
     }
 }
 
@@ -191,11 +189,10 @@ pub fn random_token() -> Result<String> {
 /// Opens the store, builds the first snapshot and serves until Ctrl-C or SIGTERM.
 pub fn run(opts: ServeOptions, announce: impl FnOnce(SocketAddr)) -> Result<()> {
     let mut writer = crate::open_store(&opts.db)?;
-    let first = Snapshot::build(&mut writer).context("reading the stories of the store")?;
+    let first = Snapshot::build(&mut *writer).context("reading the stories of the store")?;
     let readers = (0..opts.readers.max(1))
-        .map(|_| SqliteStore::open(&opts.db))
-        .collect::<Result<Vec<_>, _>>()
-        .with_context(|| format!("opening the store {}", opts.db.display()))?;
+        .map(|_| opts.db.open())
+        .collect::<Result<Vec<_>>>()?;
     let first = Arc::new(first);
     prepare_facets(&opts.db, first.clone());
     let app = Arc::new(App {

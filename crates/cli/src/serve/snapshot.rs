@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Result;
 use serde::Serialize;
-use tri_store::{ArticleSummary, SqliteStore, Store};
+use tri_store::{ArticleSummary, Store};
 use tri_triangulate::Dossier;
 
 use crate::dossier::{self, Group};
@@ -92,6 +92,8 @@ pub struct BuiltDossier {
 pub struct Snapshot {
     /// The article count it was built at.
     pub articles: u64,
+    /// The store's change counter it was built at ([`Store::changes`]).
+    pub changes: u64,
     pub views: Vec<StoryView>,
     pub storylines: Vec<StorylineSummary>,
     /// Article id → index of its story in `views`.
@@ -137,7 +139,8 @@ impl SearchCache {
 impl Snapshot {
     /// Brings the stories up to date (`writer` saves the clusterer's state) and reads
     /// them.
-    pub fn build(writer: &mut SqliteStore) -> Result<Snapshot> {
+    pub fn build(writer: &mut dyn Store) -> Result<Snapshot> {
+        let changes = writer.changes()?;
         let articles = writer.count()?;
         let views = crate::stories::stories(writer)?;
         let mut story_of = HashMap::new();
@@ -151,6 +154,7 @@ impl Snapshot {
         // (on read connections) never wait on each other to do it.
         writer.update_search_index()?;
         Ok(Snapshot {
+            changes,
             articles,
             views,
             storylines,
@@ -167,7 +171,7 @@ impl Snapshot {
 
     /// Every entity of the store with its counts (the store adds them up over every
     /// article: seconds for tens of thousands), read once.
-    pub fn entities(&self, store: &SqliteStore) -> Result<Arc<Vec<tri_store::EntitySummary>>> {
+    pub fn entities(&self, store: &dyn Store) -> Result<Arc<Vec<tri_store::EntitySummary>>> {
         if let Some(e) = self.entities.get() {
             return Ok(e.clone());
         }
@@ -192,7 +196,7 @@ impl Snapshot {
     /// The ids of every article matching `words`, best first: from the store the first
     /// time, then from a cache of the latest queries (paging through a search, or
     /// changing its filters, asks the same words again).
-    pub fn ranked(&self, store: &SqliteStore, words: &str) -> Result<Arc<Vec<String>>> {
+    pub fn ranked(&self, store: &dyn Store, words: &str) -> Result<Arc<Vec<String>>> {
         let key = words
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -223,7 +227,7 @@ impl Snapshot {
     }
 
     /// Each article's search facets, read from the store the first time.
-    pub fn facets(&self, store: &SqliteStore) -> Result<Arc<FacetIndex>> {
+    pub fn facets(&self, store: &dyn Store) -> Result<Arc<FacetIndex>> {
         if let Some(f) = self.facets.get() {
             return Ok(f.clone());
         }
@@ -290,7 +294,7 @@ impl Snapshot {
     /// prefix; `Ok(None)` when there is none.
     pub fn dossier(
         &self,
-        store: &SqliteStore,
+        store: &dyn Store,
         id: &str,
         today: &str,
     ) -> Result<Option<Arc<BuiltDossier>>> {
@@ -379,7 +383,7 @@ impl Snapshot {
     /// storyline's dossier (built now when not yet built).
     pub fn claim_statuses(
         &self,
-        store: &SqliteStore,
+        store: &dyn Store,
         today: &str,
     ) -> Result<Arc<HashMap<String, BTreeSet<&'static str>>>> {
         if let Some(s) = self.claim_statuses.get() {
