@@ -952,10 +952,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let views = stories::stories(&mut *store)?;
             let groups = dossier::groups_for(&views, &ids, &*store)?;
             if groups.is_empty() {
-                eprintln!(
-                    "triangulate: the store {} has no articles",
-                    cli.db
-                );
+                eprintln!("triangulate: the store {} has no articles", cli.db);
                 return Ok(ExitCode::SUCCESS);
             }
             let (dossiers, texts) = dossier::dossiers(&*store, &views, &groups, &today())?;
@@ -1029,12 +1026,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             )?;
             eprintln!(
-                "worker {}: annotated {} articles ({} failed) in {:.2}s ({:.1}/s), {} story passes",
+                "worker {}: annotated {} articles ({} failed) in {:.2}s ({:.1}/s): \
+                 {:.2}s annotating, {:.2}s claiming and committing, {:.2}s in {} story passes",
                 report.name,
                 report.processed,
                 report.failed,
                 report.seconds,
                 report.processed as f64 / report.seconds.max(1e-9),
+                report.annotate_seconds,
+                report.store_seconds,
+                report.place_seconds,
                 report.placements
             );
             Ok(ExitCode::SUCCESS)

@@ -48,15 +48,17 @@ pub struct WorkerReport {
     pub failed: u64,
     pub placements: u64,
     pub seconds: f64,
+    /// Time spent annotating (this worker's wall time, not CPU time).
+    pub annotate_seconds: f64,
+    /// Time spent claiming and committing (waiting on the database).
+    pub store_seconds: f64,
+    /// Time spent placing articles in stories.
+    pub place_seconds: f64,
 }
 
 /// A placement pass is tried (without waiting for the lock) at most this often while
-/// the worker is busy; an idle worker places whenever the store has changed.
+/// the worker is busy; an idle worker tries at each look for work.
 const PLACE_EVERY: Duration = Duration::from_secs(2);
-
-/// An idle worker places at least this often even when nothing visible changed: a job
-/// abandoned by a killed ingest becomes ready by time alone.
-const PLACE_IDLE_AT_LEAST: Duration = Duration::from_secs(60);
 
 pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
     let name = opts.name.clone().unwrap_or_else(default_name);
@@ -77,31 +79,33 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
     };
     let bar = progress_bar();
     let mut last_place = Instant::now() - PLACE_EVERY;
-    let mut seen_changes: Option<u64> = None;
     loop {
+        let t = Instant::now();
         let claimed = queue.claim(opts.batch.max(1))?;
+        report.store_seconds += t.elapsed().as_secs_f64();
         if claimed.is_empty() {
-            // Idle: place what became ready, if the store changed since the last pass.
-            let changes = placer.changes()?;
-            if seen_changes != Some(changes) || last_place.elapsed() >= PLACE_IDLE_AT_LEAST {
-                crate::stories::update(&mut *placer).context("placing articles in stories")?;
+            // Idle: place what became ready (two counts when nothing did).
+            let t = Instant::now();
+            if crate::stories::update_if_behind(&mut *placer)
+                .context("placing articles in stories")?
+            {
                 report.placements += 1;
-                last_place = Instant::now();
-                seen_changes = Some(placer.changes()?);
             }
-            if opts.until_idle {
-                let status = queue.queue_status()?;
-                if status.pending == 0 && status.open_jobs == 0 {
-                    // Whatever another worker committed last is placed: the update
-                    // ran after the queue emptied, under the lock.
-                    crate::stories::update(&mut *placer)
-                        .context("placing articles in stories")?;
-                    break;
-                }
+            report.place_seconds += t.elapsed().as_secs_f64();
+            last_place = Instant::now();
+            if opts.until_idle && queue.is_idle()? {
+                // Whatever another worker committed last is placed: the update runs
+                // after the queue emptied, under the lock.
+                let t = Instant::now();
+                crate::stories::update_if_behind(&mut *placer)
+                    .context("placing articles in stories")?;
+                report.place_seconds += t.elapsed().as_secs_f64();
+                break;
             }
             std::thread::sleep(opts.poll);
             continue;
         }
+        let t = Instant::now();
         let done: Vec<(AnnotatedArticle, bool)> = pool.install(|| {
             use rayon::prelude::*;
             claimed
@@ -111,9 +115,12 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
         });
         let failed = done.iter().filter(|(_, ok)| !ok).count() as u64;
         let done: Vec<AnnotatedArticle> = done.into_iter().map(|(a, _)| a).collect();
+        report.annotate_seconds += t.elapsed().as_secs_f64();
+        let t = Instant::now();
         queue
             .complete(&name, &version, &done)
             .context("committing a batch of annotations")?;
+        report.store_seconds += t.elapsed().as_secs_f64();
         report.processed += done.len() as u64;
         report.failed += failed;
         bar.set_message(format!("{} articles annotated", report.processed));
@@ -122,12 +129,15 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
             last_place = Instant::now();
             // Without waiting: another worker placing now covers this batch too, or
             // the next pass does.
+            let t = Instant::now();
             if placer.try_lock_stage("stories")? {
-                let placed = crate::stories::update(&mut *placer);
+                let placed = crate::stories::update_if_behind(&mut *placer);
                 placer.unlock_stage("stories")?;
-                placed.context("placing articles in stories")?;
-                report.placements += 1;
+                if placed.context("placing articles in stories")? {
+                    report.placements += 1;
+                }
             }
+            report.place_seconds += t.elapsed().as_secs_f64();
         }
     }
     bar.finish_and_clear();

@@ -32,9 +32,18 @@ struct Server {
 }
 
 impl Server {
+    /// A server on a fresh SQLite file.
     fn start(extra: &[&str]) -> Server {
+        Server::start_on(None, extra)
+    }
+
+    /// A server on `db` (a PostgreSQL URL), or on a fresh SQLite file.
+    fn start_on(db: Option<&str>, extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("store.db");
+        let db = match db {
+            Some(url) => url.to_string(),
+            None => dir.path().join("store.db").to_str().unwrap().to_string(),
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_triangulate"))
             .arg("--db")
             .arg(&db)
@@ -204,7 +213,16 @@ fn conforms(spec: &Value, template: &str, method: &str, status: u16, body: &Valu
 
 #[test]
 fn every_documented_route_answers_as_the_openapi_file_says() {
-    let server = Server::start(&[]);
+    documented_routes(Server::start(&[]));
+}
+
+/// The same requests and the same answers on the shared store.
+#[test]
+fn every_documented_route_answers_the_same_on_postgresql() {
+    documented_routes(Server::start_on(Some(&tri_pgtest::database()), &[]));
+}
+
+fn documented_routes(server: Server) {
     assert!(
         server.base.starts_with("http://127.0.0.1:"),
         "loopback unless told otherwise: {}",
@@ -561,4 +579,99 @@ fn reads_go_on_while_an_upload_is_annotated() {
         assert!(r.join().unwrap().iter().all(|&s| s == 200));
     }
     assert_eq!(server.get("/api/health").1["articles"], 6);
+}
+
+/// `serve` on a shared PostgreSQL store while `ingest --defer` and a worker fill it
+/// from other processes: every read answers meanwhile, uploads through the server mix
+/// with the workers' articles, and once the worker is done the server shows the stories
+/// the command line shows.
+#[test]
+fn serves_a_shared_store_while_workers_ingest() {
+    let db = tri_pgtest::database();
+    let server = Server::start_on(Some(&db), &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let stream = dir.path().join("stream.jsonl");
+    let made = Command::new("python3")
+        .arg(repo().join("bench/make-story-stream.py"))
+        .arg("60")
+        .arg(&stream)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let bin = env!("CARGO_BIN_EXE_triangulate");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .env("TRIANGULATE_DB", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let ingest = run(&["ingest", "--defer", stream.to_str().unwrap()]);
+    let mut worker = run(&["worker", "--until-idle", "--poll-ms", "100"]);
+    // Uploads through the server while the worker annotates the queue.
+    let seeds = server.ingest_seeds();
+    let mut reads = 0;
+    while worker.try_wait().unwrap().is_none() {
+        for path in [
+            "/api/health",
+            "/api/stories",
+            "/api/storylines",
+            "/api/search?q=the",
+        ] {
+            let (status, body) = server.get(path);
+            assert_eq!(status, 200, "GET {path} while workers ingest: {body}");
+            reads += 1;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(reads > 0);
+    let out = worker.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(ingest.wait_with_output().unwrap().status.success());
+
+    // The command line's view of the store, then the server's, once it has noticed.
+    let cli = Command::new(bin)
+        .args(["stories", "--json"])
+        .env("TRIANGULATE_DB", &db)
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    let members = |stories: &Value| {
+        let mut ids: Vec<String> = stories
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["articles"].as_array().unwrap())
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let want = members(&cli);
+    for id in &seeds {
+        assert!(want.contains(id), "an uploaded seed is in a story");
+    }
+    let started = std::time::Instant::now();
+    loop {
+        let (_, stories) = server.get("/api/stories");
+        let (_, health) = server.get("/api/health");
+        if stories["stories"] == cli && health["articles"].as_u64() == Some(want.len() as u64) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the server never caught up with the workers: {} of {} articles in stories",
+            members(&stories["stories"]).len(),
+            want.len()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }

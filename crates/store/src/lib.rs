@@ -3,8 +3,9 @@
 //! Ingest hands extracted [`Article`]s to a [`Store`]; every later stage (clustering,
 //! search, the CLI and HTTP views) reads them back from it. The [`Store`] trait is the
 //! one interface to storage: [`SqliteStore`] is the embedded default (one file in a local
-//! directory, or in memory for tests); a PostgreSQL store for many workers will sit
-//! behind the same trait.
+//! directory, or in memory for tests); [`PgStore`] is one PostgreSQL database shared by
+//! many processes on many machines, with the work queue of `triangulate worker`. Both
+//! pass the same contract tests (`src/contract_tests.rs`).
 //!
 //! ```
 //! use tri_store::{SqliteStore, Store};
@@ -161,6 +162,16 @@ pub trait Store {
         placements: &[(String, u64, String)],
         fresh: bool,
     ) -> Result<(), StoreError>;
+
+    /// How many articles the saved state of a stage covers (as given to
+    /// [`Store::put_state`]); `None` when none was saved. Cheaper than reading the state.
+    fn state_articles(&self, name: &str) -> Result<Option<u64>, StoreError>;
+
+    /// How many articles are ready to be placed in stories (see
+    /// [`Store::articles_without_story`]): all of them, on a store without a work queue.
+    fn articles_ready(&self) -> Result<u64, StoreError> {
+        self.count()
+    }
 
     /// Every settled story placement: article id, story number, placement as JSON.
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError>;

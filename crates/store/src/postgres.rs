@@ -47,6 +47,10 @@ pub const PG_SCHEMA_VERSION: u32 = PG_MIGRATIONS[PG_MIGRATIONS.len() - 1].versio
 /// once on a new database apply each migration once.
 const MIGRATION_LOCK: i64 = 0x7472_695f_6d69_6772; // "tri_migr"
 
+/// The longest a claim may sit between statements (the worker annotating) before the
+/// server ends the session and its claim returns to the queue.
+const CLAIM_TIMEOUT: &str = "10min";
+
 /// A job left open this long without a committed batch is taken as abandoned.
 const STALE_JOB: &str = "15 minutes";
 
@@ -69,7 +73,7 @@ INSERT INTO articles (
 ON CONFLICT (id) DO NOTHING
 RETURNING seq";
 
-/// The articles that may be placed in stories now: those stored and annotated at once
+/// The articles that may be placed in stories now (the 15 minutes are [`STALE_JOB`]): those stored and annotated at once
 /// (no job), and those of every job before the first that is still open or has pending
 /// articles. So a job's articles are placed together once all are annotated, in job
 /// order, as one process that ingested the same jobs would place them.
@@ -433,7 +437,13 @@ impl PgStore {
             source,
         };
         let client = self.client.get_mut();
-        client.batch_execute("BEGIN").map_err(err)?;
+        // A worker that hangs (rather than dies) while holding a claim loses its session,
+        // and the claim, after this long; a dead one loses it when its connection drops.
+        client
+            .batch_execute(&format!(
+                "BEGIN; SET LOCAL idle_in_transaction_session_timeout = '{CLAIM_TIMEOUT}'"
+            ))
+            .map_err(err)?;
         self.claimed = true;
         let rows = self
             .client
@@ -492,14 +502,20 @@ impl PgStore {
             let ch: Vec<(i64, &Chronology)> =
                 stored.iter().map(|(s, d)| (*s, &d.chronology)).collect();
             write_chronology(client, &ch)?;
-            let fig: Vec<(i64, &[Figure])> =
-                stored.iter().map(|(s, d)| (*s, d.figures.as_slice())).collect();
+            let fig: Vec<(i64, &[Figure])> = stored
+                .iter()
+                .map(|(s, d)| (*s, d.figures.as_slice()))
+                .collect();
             write_counted(client, "article_figures", "figures", &fig)?;
-            let ev: Vec<(i64, &[Event])> =
-                stored.iter().map(|(s, d)| (*s, d.events.as_slice())).collect();
+            let ev: Vec<(i64, &[Event])> = stored
+                .iter()
+                .map(|(s, d)| (*s, d.events.as_slice()))
+                .collect();
             write_counted(client, "article_events", "events", &ev)?;
-            let ent: Vec<(i64, &[Entity])> =
-                stored.iter().map(|(s, d)| (*s, d.entities.as_slice())).collect();
+            let ent: Vec<(i64, &[Entity])> = stored
+                .iter()
+                .map(|(s, d)| (*s, d.entities.as_slice()))
+                .collect();
             write_entities(client, &ent, annotator)?;
             let seqs: Vec<i64> = seqs.values().copied().collect();
             client.execute(
@@ -551,6 +567,25 @@ impl PgStore {
             processed: row.get::<_, i64>(2) as u64,
             processed_articles: row.get::<_, i64>(3) as u64,
         })
+    }
+
+    /// Whether there is nothing to wait for: no article pending and no deferred ingest
+    /// running. Cheap, for workers that stop when idle.
+    pub fn is_idle(&self) -> Result<bool, StoreError> {
+        let idle: bool = self
+            .client
+            .borrow_mut()
+            .query_one(
+                &format!(
+                    "SELECT NOT EXISTS (SELECT 1 FROM pending) AND NOT EXISTS \
+                       (SELECT 1 FROM ingest_jobs WHERE closed_at IS NULL \
+                          AND touched_at > now() - interval '{STALE_JOB}')"
+                ),
+                &[],
+            )
+            .map_err(|e| self.err(e))?
+            .get(0);
+        Ok(idle)
     }
 
     /// Per article processed by workers, how many times: the crash test's evidence
@@ -679,24 +714,42 @@ fn write_entities(
         return Ok(());
     }
     let seqs: Vec<i64> = items.iter().map(|(s, _)| *s).collect();
-    c.execute("DELETE FROM article_entities WHERE article_seq = ANY($1)", &[&seqs])?;
+    c.execute(
+        "DELETE FROM article_entities WHERE article_seq = ANY($1)",
+        &[&seqs],
+    )?;
     // Per key: the first kind and name seen, and the first known wikidata id, country
     // and referent, as upserting one by one with coalesce() keeps them.
-    type Fields = (String, String, Option<String>, Option<String>, Option<String>);
+    type Fields = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let mut keys: std::collections::BTreeMap<&str, Fields> = std::collections::BTreeMap::new();
     let mut links: std::collections::BTreeMap<(i64, &str), (i64, i64, String)> =
         std::collections::BTreeMap::new();
     for (seq, entities) in &items {
         for e in entities.iter() {
             let f = keys.entry(e.key.as_str()).or_insert_with(|| {
-                (e.kind.as_str().to_string(), e.name.clone(), None, None, None)
+                (
+                    e.kind.as_str().to_string(),
+                    e.name.clone(),
+                    None,
+                    None,
+                    None,
+                )
             });
             f.2 = f.2.take().or_else(|| e.wikidata.clone());
             f.3 = f.3.take().or_else(|| e.country.clone());
             f.4 = f.4.take().or_else(|| e.stands_for.clone());
             let first_at = e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0) as i64;
             let detail = serde_json::to_string(e).expect("an entity always serializes");
-            links.insert((*seq, e.key.as_str()), (first_at, e.mentions.len() as i64, detail));
+            links.insert(
+                (*seq, e.key.as_str()),
+                (first_at, e.mentions.len() as i64, detail),
+            );
         }
     }
     if !keys.is_empty() {
@@ -766,7 +819,11 @@ fn write_attributions(
         seq.push(s);
         quotes.push(at.quotes.len() as i64);
         sources.push(at.sources.len() as i64);
-        origin.push(at.provenance.origin.map(|o| at.provenance.cited[o].name.clone()));
+        origin.push(
+            at.provenance
+                .origin
+                .map(|o| at.provenance.cited[o].name.clone()),
+        );
         detail.push(serde_json::to_string(at).expect("attributions always serialize"));
     }
     c.execute(
@@ -1253,6 +1310,31 @@ impl Store for PgStore {
         tx.commit().map_err(err)
     }
 
+    fn state_articles(&self, name: &str) -> Result<Option<u64>, StoreError> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt(
+                "SELECT articles FROM clusterer_state WHERE name = $1",
+                &[&name],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(row.map(|r| r.get::<_, i64>(0) as u64))
+    }
+
+    fn articles_ready(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .client
+            .borrow_mut()
+            .query_one(
+                &format!("SELECT count(*) FROM articles a WHERE {READY}"),
+                &[],
+            )
+            .map_err(|e| self.err(e))?
+            .get(0);
+        Ok(n as u64)
+    }
+
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError> {
         let rows = self
             .client
@@ -1582,7 +1664,10 @@ mod tests {
         drop(b); // a session's locks end with it, once the server has seen it go
         let started = std::time::Instant::now();
         while !a.try_lock_stage("stories").unwrap() {
-            assert!(started.elapsed().as_secs() < 10, "lock not freed by a closed session");
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "lock not freed by a closed session"
+            );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
     }

@@ -645,6 +645,18 @@ impl Store for SqliteStore {
             .map_err(|e| self.sql_err(e))
     }
 
+    fn state_articles(&self, name: &str) -> Result<Option<u64>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT articles FROM clusterer_state WHERE name = ?1",
+                [name],
+                |row| row.get::<_, i64>(0),
+            )
+            .optional()
+            .map(|n| n.map(|n| n as u64))
+            .map_err(|e| self.sql_err(e))
+    }
+
     fn update_search_index(&self) -> Result<(), StoreError> {
         self.catch_up_search_index()
     }
