@@ -116,19 +116,20 @@ fn update_from(store: &mut dyn Store, again: bool) -> Result<StoryClusterer> {
     } else {
         store.articles_without_story()?
     };
-    let mut new = Vec::new();
-    for id in candidates {
-        if clusterer.contains(&id) {
-            continue;
-        }
-        let Some(article) = store.article(&id)? else {
-            continue;
+    let candidates: Vec<String> = candidates
+        .into_iter()
+        .filter(|id| !clusterer.contains(id))
+        .collect();
+    let mut new = Vec::with_capacity(candidates.len());
+    for read in store.story_inputs(&candidates)? {
+        let date = match &read.article.published {
+            Some(p) => Some(p.value.clone()),
+            None => read.inferred_date.clone(),
         };
-        let published = date_of(store, &article)?.as_deref().and_then(epoch_seconds);
-        let attributions = store.article_attributions(&article.id)?;
+        let published = date.as_deref().and_then(epoch_seconds);
         new.push(StoryInput::from_article(
-            &article,
-            attributions.as_ref(),
+            &read.article,
+            read.attributions.as_ref(),
             published,
         ));
     }
@@ -147,8 +148,12 @@ fn update_from(store: &mut dyn Store, again: bool) -> Result<StoryClusterer> {
             }
         }
     }
-    // Date order; undated articles keep the store's order among themselves, at the end.
-    new.sort_by_key(|i| i.published.unwrap_or(i64::MAX));
+    // Date order, undated articles at the end, ties by id: not the order they were
+    // stored in, which parallel annotation and concurrent workers do not fix, so the
+    // same articles make the same stories however they were ingested.
+    new.sort_by(|a, b| {
+        (a.published.unwrap_or(i64::MAX), &a.id).cmp(&(b.published.unwrap_or(i64::MAX), &b.id))
+    });
     for input in new {
         clusterer.add(input);
     }
@@ -168,17 +173,6 @@ fn update_from(store: &mut dyn Store, again: bool) -> Result<StoryClusterer> {
         restart,
     )?;
     Ok(clusterer)
-}
-
-/// An article's date: its metadata's, else the one its chronology inferred.
-fn date_of(store: &dyn Store, article: &tri_model::Article) -> Result<Option<String>> {
-    Ok(match &article.published {
-        Some(p) => Some(p.value.clone()),
-        None => store
-            .article_chronology(&article.id)?
-            .and_then(|c| c.publication)
-            .map(|p| p.date),
-    })
 }
 
 /// The stories of the store, brought up to date, earliest first: the settled placements

@@ -84,18 +84,21 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
         let claimed = queue.claim(opts.batch.max(1))?;
         report.store_seconds += t.elapsed().as_secs_f64();
         if claimed.is_empty() {
-            // Idle: place what became ready (two counts when nothing did).
+            // Idle: place what became ready (two counts when nothing did), unless
+            // another process is placing now.
             let t = Instant::now();
-            if crate::stories::update_if_behind(&mut *placer)
-                .context("placing articles in stories")?
-            {
-                report.placements += 1;
+            if placer.try_lock_stage("stories")? {
+                let placed = crate::stories::update_if_behind(&mut *placer);
+                placer.unlock_stage("stories")?;
+                if placed.context("placing articles in stories")? {
+                    report.placements += 1;
+                }
             }
             report.place_seconds += t.elapsed().as_secs_f64();
             last_place = Instant::now();
             if opts.until_idle && queue.is_idle()? {
-                // Whatever another worker committed last is placed: the update runs
-                // after the queue emptied, under the lock.
+                // Waiting for the lock this time: whatever was committed last is placed
+                // before this worker leaves, by it or by the pass it waited for.
                 let t = Instant::now();
                 crate::stories::update_if_behind(&mut *placer)
                     .context("placing articles in stories")?;

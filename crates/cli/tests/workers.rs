@@ -308,3 +308,90 @@ fn four_workers_two_killed() {
 fn four_workers_two_killed_20000() {
     crash_test(20_000);
 }
+
+/// The queue is PostgreSQL's: on a SQLite file, `ingest --defer`, `worker` and `queue`
+/// say so and store nothing, rather than queueing work nobody can claim.
+#[test]
+fn the_work_queue_needs_postgresql() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let seed = repo().join("examples/seeds");
+    for args in [
+        vec!["ingest", "--defer", seed.to_str().unwrap()],
+        vec!["worker", "--until-idle"],
+        vec!["queue"],
+    ] {
+        let out = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded on SQLite");
+        assert!(stderr.contains("PostgreSQL"), "{args:?}: {stderr}");
+    }
+    let out = Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["articles", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}
+
+/// Deferred ingest on PostgreSQL: nothing is in a story until a worker has annotated
+/// the job; ingesting the same files again queues nothing; then the stories are those
+/// of a plain ingest on SQLite.
+#[test]
+fn a_deferred_job_is_placed_once_a_worker_has_annotated_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = tri_pgtest::database();
+    let seeds = repo().join("examples/seeds");
+    let seeds = seeds.to_str().unwrap();
+    let run = |db: &str, args: &[&str]| {
+        let out = Command::new(bin())
+            .args(["--db", db])
+            .args(args)
+            .env("TRIANGULATE_TODAY", "2026-12-07")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (_, said) = run(&db, &["ingest", "--defer", seeds]);
+    assert!(said.contains("queued 5 new articles"), "{said}");
+    let (queue, _) = run(&db, &["queue", "--json"]);
+    let queue: serde_json::Value = serde_json::from_str(&queue).unwrap();
+    assert_eq!(queue["pending"], 5);
+    let (stories, _) = run(&db, &["stories", "--json"]);
+    assert_eq!(stories.trim(), "[]", "nothing placed before annotation");
+    let (_, said) = run(&db, &["ingest", "--defer", seeds]);
+    assert!(said.contains("queued 0 new articles"), "{said}");
+    let (_, said) = run(&db, &["worker", "--until-idle", "--name", "only"]);
+    assert!(said.contains("annotated 5 articles"), "{said}");
+    let (queue, _) = run(&db, &["queue", "--json"]);
+    let queue: serde_json::Value = serde_json::from_str(&queue).unwrap();
+    assert_eq!(
+        (queue["pending"].as_u64(), queue["processed"].as_u64()),
+        (Some(0), Some(5))
+    );
+    let sqlite = dir.path().join("single.db");
+    let sqlite = sqlite.to_str().unwrap();
+    run(sqlite, &["ingest", seeds]);
+    assert_eq!(
+        run(&db, &["stories", "--json"]).0,
+        run(sqlite, &["stories", "--json"]).0
+    );
+    // What a worker stored is what a plain ingest stores.
+    let (shared, _) = run(&db, &["dossier", "--format", "json"]);
+    let (single, _) = run(sqlite, &["dossier", "--format", "json"]);
+    assert_eq!(shared, single);
+}

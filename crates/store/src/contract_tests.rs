@@ -700,3 +700,66 @@ fn events_are_replaced_not_duplicated() {
         .unwrap();
     assert_eq!(store.article_events("no-such-article").unwrap(), None);
 }
+
+#[test]
+fn story_inputs_read_articles_with_attributions_and_inferred_dates_in_the_order_asked() {
+    use tri_model::{Chronology, DateEvidence, PublicationDate};
+    let mut store = new_store();
+    let dated = full_article("A dated report from Kyiv.");
+    let undated = bare_article("00000000000000aa", "An undated report from Kyiv.");
+    let unannotated = bare_article("00000000000000bb", "Not annotated yet.");
+    store
+        .put_articles(&[dated.clone(), undated.clone(), unannotated.clone()])
+        .unwrap();
+    let at = Attributions::default();
+    store
+        .put_attributions(&[(dated.id.clone(), at.clone()), (undated.id.clone(), at.clone())])
+        .unwrap();
+    let chronology = |date: &str| Chronology {
+        publication: Some(PublicationDate {
+            date: date.into(),
+            evidence: DateEvidence::UrlPath,
+            confidence: 0.9,
+            how: "the date in the URL's path".into(),
+        }),
+        ..Chronology::default()
+    };
+    store
+        .put_chronologies(&[
+            (dated.id.clone(), chronology("2025-07-10")),
+            (undated.id.clone(), chronology("2025-08-05")),
+        ])
+        .unwrap();
+    let ids = vec![
+        unannotated.id.clone(),
+        "ffffffffffffffff".to_string(),
+        undated.id.clone(),
+        dated.id.clone(),
+    ];
+    let read = store.story_inputs(&ids).unwrap();
+    let got: Vec<(&str, bool, Option<&str>)> = read
+        .iter()
+        .map(|r| {
+            (
+                r.article.id.as_str(),
+                r.attributions.is_some(),
+                r.inferred_date.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (unannotated.id.as_str(), false, None),
+            (undated.id.as_str(), true, Some("2025-08-05")),
+            // The metadata's date wins: no inferred date is needed.
+            (dated.id.as_str(), true, None),
+        ]
+    );
+    assert_eq!(read[2].article, dated);
+    // Saved state: how many articles it covers, without reading it.
+    assert_eq!(store.state_articles("stories").unwrap(), None);
+    store.put_state("stories", 3, "{}", &[], false).unwrap();
+    assert_eq!(store.state_articles("stories").unwrap(), Some(3));
+    assert_eq!(store.articles_ready().unwrap(), 3);
+}

@@ -163,6 +163,33 @@ pub trait Store {
         fresh: bool,
     ) -> Result<(), StoreError>;
 
+    /// What story placement reads of each of these articles, in the order given: the
+    /// article, its attributions (`None` when not annotated) and the publication date
+    /// its chronology inferred (`YYYY-MM-DD`, when annotated and found). Ids not stored
+    /// are left out. Stores where each read is a round trip read them all at once.
+    fn story_inputs(&self, ids: &[String]) -> Result<Vec<StoryRead>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some(article) = self.article(id)? else {
+                continue;
+            };
+            let attributions = self.article_attributions(&article.id)?;
+            let inferred = match article.published {
+                Some(_) => None,
+                None => self
+                    .article_chronology(&article.id)?
+                    .and_then(|c| c.publication)
+                    .map(|p| p.date),
+            };
+            out.push(StoryRead {
+                article,
+                attributions,
+                inferred_date: inferred,
+            });
+        }
+        Ok(out)
+    }
+
     /// How many articles the saved state of a stage covers (as given to
     /// [`Store::put_state`]); `None` when none was saved. Cheaper than reading the state.
     fn state_articles(&self, name: &str) -> Result<Option<u64>, StoreError>;
@@ -242,6 +269,18 @@ pub trait Store {
 
     /// The store's path or connection string (password hidden), for messages.
     fn describe(&self) -> String;
+}
+
+/// One article as story placement reads it ([`Store::story_inputs`]).
+#[derive(Debug, Clone)]
+pub struct StoryRead {
+    /// The article.
+    pub article: Article,
+    /// Its attributions, when annotated.
+    pub attributions: Option<Attributions>,
+    /// The publication date its chronology inferred, for articles whose metadata has
+    /// none.
+    pub inferred_date: Option<String>,
 }
 
 /// One article's annotations, as a worker hands them to [`PgStore::complete`].

@@ -15,7 +15,7 @@ use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Event, Fi
 
 use crate::{
     AnnotatedArticle, ArticleSummary, EntitySummary, PutOutcome, QueueStatus, Store, StoreError,
-    MIN_PREFIX_LEN,
+    StoryRead, MIN_PREFIX_LEN,
 };
 
 /// A schema change for PostgreSQL: applied once, in version order, never edited.
@@ -85,6 +85,8 @@ const READY: &str = "(a.job IS NULL OR a.job < (
 /// A [`Store`] in a PostgreSQL database.
 pub struct PgStore {
     client: RefCell<Client>,
+    /// Statements prepared on this connection, by their SQL.
+    statements: RefCell<HashMap<String, postgres::Statement>>,
     /// The connection string with any password hidden; named in every error.
     name: String,
     /// The job of this process's deferred ingest, opened by its first batch.
@@ -161,6 +163,7 @@ impl PgStore {
         migrate(&mut client, &name)?;
         Ok(PgStore {
             client: RefCell::new(client),
+            statements: RefCell::new(HashMap::new()),
             name,
             job: None,
             claimed: false,
@@ -170,9 +173,7 @@ impl PgStore {
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         let v: i32 = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 "SELECT coalesce(max(version), 0) FROM schema_migrations",
                 &[],
             )
@@ -184,6 +185,54 @@ impl PgStore {
     /// The connection string, password hidden.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The statement for `sql`, prepared once per connection: reads run the same few
+    /// statements many times (a dossier reads every article of a storyline), and a
+    /// prepared one saves a round trip each time.
+    fn prepared(
+        &self,
+        client: &mut Client,
+        sql: &str,
+    ) -> Result<postgres::Statement, postgres::Error> {
+        if let Some(statement) = self.statements.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = client.prepare(sql)?;
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+
+    fn cached_query(
+        &self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<Row>, postgres::Error> {
+        let mut client = self.client.borrow_mut();
+        let statement = self.prepared(&mut client, sql)?;
+        client.query(&statement, params)
+    }
+
+    fn cached_query_opt(
+        &self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Option<Row>, postgres::Error> {
+        let mut client = self.client.borrow_mut();
+        let statement = self.prepared(&mut client, sql)?;
+        client.query_opt(&statement, params)
+    }
+
+    fn cached_query_one(
+        &self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Row, postgres::Error> {
+        let mut client = self.client.borrow_mut();
+        let statement = self.prepared(&mut client, sql)?;
+        client.query_one(&statement, params)
     }
 
     fn err(&self, source: postgres::Error) -> StoreError {
@@ -207,11 +256,7 @@ impl PgStore {
         sql: &str,
         params: &[&(dyn postgres::types::ToSql + Sync)],
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        let rows = self
-            .client
-            .borrow_mut()
-            .query(sql, params)
-            .map_err(|e| self.err(e))?;
+        let rows = self.cached_query(sql, params).map_err(|e| self.err(e))?;
         rows.iter().map(|row| self.read_summary(row)).collect()
     }
 
@@ -259,9 +304,7 @@ impl PgStore {
 
     fn article_exact(&self, id: &str) -> Result<Option<Article>, StoreError> {
         let row = self
-            .client
-            .borrow_mut()
-            .query_opt(
+            .cached_query_opt(
                 &format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1"),
                 &[&id],
             )
@@ -276,9 +319,7 @@ impl PgStore {
         id: &str,
     ) -> Result<Option<T>, StoreError> {
         let row = self
-            .client
-            .borrow_mut()
-            .query_opt(
+            .cached_query_opt(
                 &format!(
                     "SELECT t.detail FROM {table} t JOIN articles a ON a.seq = t.article_seq \
                      WHERE a.id = $1"
@@ -548,9 +589,7 @@ impl PgStore {
     /// How the queue stands.
     pub fn queue_status(&self) -> Result<QueueStatus, StoreError> {
         let row = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 &format!(
                     "SELECT (SELECT count(*) FROM pending), \
                             (SELECT count(*) FROM ingest_jobs WHERE closed_at IS NULL \
@@ -573,9 +612,7 @@ impl PgStore {
     /// running. Cheap, for workers that stop when idle.
     pub fn is_idle(&self) -> Result<bool, StoreError> {
         let idle: bool = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 &format!(
                     "SELECT NOT EXISTS (SELECT 1 FROM pending) AND NOT EXISTS \
                        (SELECT 1 FROM ingest_jobs WHERE closed_at IS NULL \
@@ -592,9 +629,7 @@ impl PgStore {
     /// that nothing was processed twice.
     pub fn processing_counts(&self) -> Result<HashMap<String, u64>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 "SELECT a.id, count(*) FROM work_log w JOIN articles a ON a.seq = w.article_seq \
                  GROUP BY a.id",
                 &[],
@@ -1012,9 +1047,7 @@ impl Store for PgStore {
         }
         const MAX_CANDIDATES: usize = 10;
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 "SELECT id FROM articles WHERE id >= $1 ORDER BY id LIMIT $2",
                 &[&id_or_prefix, &((MAX_CANDIDATES + 1) as i64)],
             )
@@ -1051,9 +1084,7 @@ impl Store for PgStore {
 
     fn count(&self) -> Result<u64, StoreError> {
         let n: i64 = self
-            .client
-            .borrow_mut()
-            .query_one("SELECT count(*) FROM articles", &[])
+            .cached_query_one("SELECT count(*) FROM articles", &[])
             .map_err(|e| self.err(e))?
             .get(0);
         Ok(n as u64)
@@ -1064,9 +1095,7 @@ impl Store for PgStore {
         // are replaced whole only when the clusterer starts again, which also rewrites
         // its state); a closed job can make articles ready for stories.
         let n: i64 = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM annotations) \
                       + (SELECT count(*) FROM article_stories) \
                       + (SELECT coalesce(sum(articles), 0)::bigint FROM clusterer_state) \
@@ -1083,9 +1112,7 @@ impl Store for PgStore {
             return Ok(HashSet::new());
         }
         let rows = self
-            .client
-            .borrow_mut()
-            .query("SELECT id FROM articles WHERE id = ANY($1)", &[&ids])
+            .cached_query("SELECT id FROM articles WHERE id = ANY($1)", &[&ids])
             .map_err(|e| self.err(e))?;
         Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
     }
@@ -1113,9 +1140,7 @@ impl Store for PgStore {
             return Ok((0, Vec::new()));
         };
         let total: i64 = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 "SELECT count(*) FROM articles WHERE search @@ plainto_tsquery('simple', $1)",
                 &[&words],
             )
@@ -1149,10 +1174,7 @@ impl Store for PgStore {
     }
 
     fn article_entities(&self, id: &str) -> Result<Vec<Entity>, StoreError> {
-        let rows = self
-            .client
-            .borrow_mut()
-            .query(
+        let rows = self.cached_query(
                 "SELECT ae.detail FROM article_entities ae JOIN articles a ON a.seq = ae.article_seq \
                  WHERE a.id = $1 ORDER BY ae.first_at, ae.key",
                 &[&id],
@@ -1208,9 +1230,7 @@ impl Store for PgStore {
 
     fn entities(&self) -> Result<Vec<EntitySummary>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 "SELECT e.key, e.kind, e.name, e.wikidata, count(*), sum(ae.mentions)::bigint, \
                    array(SELECT DISTINCT j FROM article_entities x, \
                          jsonb_array_elements_text(x.detail::jsonb -> 'aliases') j \
@@ -1248,9 +1268,7 @@ impl Store for PgStore {
 
     fn annotated_with(&self, annotator: &str) -> Result<HashSet<String>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 "SELECT a.id FROM articles a JOIN annotations n ON n.article_seq = a.seq \
                  WHERE n.annotator = $1",
                 &[&annotator],
@@ -1261,9 +1279,7 @@ impl Store for PgStore {
 
     fn state(&self, name: &str) -> Result<Option<String>, StoreError> {
         let row = self
-            .client
-            .borrow_mut()
-            .query_opt(
+            .cached_query_opt(
                 "SELECT state FROM clusterer_state WHERE name = $1",
                 &[&name],
             )
@@ -1289,17 +1305,32 @@ impl Store for PgStore {
             tx.execute("DELETE FROM article_stories", &[])
                 .map_err(err)?;
         }
-        let put = tx
-            .prepare(
+        // Placements in one statement per few thousand, as arrays; an id repeated keeps
+        // its last placement, as one upsert after another would.
+        let mut last: HashMap<&str, (i64, &str)> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for (id, story, detail) in placements {
+            if last
+                .insert(id.as_str(), (*story as i64, detail.as_str()))
+                .is_none()
+            {
+                order.push(id.as_str());
+            }
+        }
+        for chunk in order.chunks(5000) {
+            let ids: Vec<&str> = chunk.to_vec();
+            let stories: Vec<i64> = chunk.iter().map(|id| last[id].0).collect();
+            let details: Vec<&str> = chunk.iter().map(|id| last[id].1).collect();
+            tx.execute(
                 "INSERT INTO article_stories (article_seq, story, detail) \
-                 SELECT seq, $2, $3 FROM articles WHERE id = $1 \
+                 SELECT a.seq, p.story, p.detail \
+                 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS p (id, story, detail) \
+                 JOIN articles a ON a.id = p.id \
                  ON CONFLICT (article_seq) DO UPDATE SET story = excluded.story, \
                  detail = excluded.detail",
+                &[&ids, &stories, &details],
             )
             .map_err(err)?;
-        for (id, story, detail) in placements {
-            tx.execute(&put, &[id, &(*story as i64), detail])
-                .map_err(err)?;
         }
         tx.execute(
             "INSERT INTO clusterer_state (name, articles, state) VALUES ($1, $2, $3) \
@@ -1310,11 +1341,49 @@ impl Store for PgStore {
         tx.commit().map_err(err)
     }
 
+    fn story_inputs(&self, ids: &[String]) -> Result<Vec<StoryRead>, StoreError> {
+        let mut found: HashMap<String, StoryRead> = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(2000) {
+            let rows = self
+                .cached_query(
+                    &format!(
+                        "SELECT {ARTICLE_COLUMNS}, t.detail, c.published FROM articles a \
+                         LEFT JOIN article_attributions t ON t.article_seq = a.seq \
+                         LEFT JOIN article_chronology c ON c.article_seq = a.seq \
+                         WHERE a.id = ANY($1)"
+                    ),
+                    &[&chunk],
+                )
+                .map_err(|e| self.err(e))?;
+            for row in &rows {
+                let article = self.read_article(row)?;
+                let attributions = row
+                    .get::<_, Option<&str>>(14)
+                    .map(|d| {
+                        serde_json::from_str(d)
+                            .map_err(|e| self.corrupt(&article.id, "attributions", e.to_string()))
+                    })
+                    .transpose()?;
+                let inferred_date = match article.published {
+                    Some(_) => None,
+                    None => row.get::<_, Option<String>>(15),
+                };
+                found.insert(
+                    article.id.clone(),
+                    StoryRead {
+                        article,
+                        attributions,
+                        inferred_date,
+                    },
+                );
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
     fn state_articles(&self, name: &str) -> Result<Option<u64>, StoreError> {
         let row = self
-            .client
-            .borrow_mut()
-            .query_opt(
+            .cached_query_opt(
                 "SELECT articles FROM clusterer_state WHERE name = $1",
                 &[&name],
             )
@@ -1324,9 +1393,7 @@ impl Store for PgStore {
 
     fn articles_ready(&self) -> Result<u64, StoreError> {
         let n: i64 = self
-            .client
-            .borrow_mut()
-            .query_one(
+            .cached_query_one(
                 &format!("SELECT count(*) FROM articles a WHERE {READY}"),
                 &[],
             )
@@ -1337,9 +1404,7 @@ impl Store for PgStore {
 
     fn story_placements(&self) -> Result<Vec<(String, u64, String)>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 "SELECT a.id, s.story, s.detail FROM article_stories s \
                  JOIN articles a ON a.seq = s.article_seq ORDER BY s.story, a.seq",
                 &[],
@@ -1353,9 +1418,7 @@ impl Store for PgStore {
 
     fn articles_without_story(&self) -> Result<Vec<String>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 &format!(
                     "SELECT a.id FROM articles a LEFT JOIN article_stories s \
                      ON s.article_seq = a.seq WHERE s.article_seq IS NULL AND {READY} \
@@ -1369,9 +1432,7 @@ impl Store for PgStore {
 
     fn articles_to_cluster(&self) -> Result<Vec<String>, StoreError> {
         let rows = self
-            .client
-            .borrow_mut()
-            .query(
+            .cached_query(
                 &format!(
                     "SELECT a.id FROM articles a WHERE {READY} \
                      ORDER BY a.published_utc IS NULL, a.published_utc, a.id"
