@@ -84,6 +84,13 @@ pub(crate) struct App {
     /// Milliseconds since `started` of the last check of the article count.
     checked_at: AtomicU64,
     started: Instant,
+    /// Whether a snapshot is being rebuilt in the background.
+    refreshing: std::sync::atomic::AtomicBool,
+    /// Milliseconds since `started` when the last background rebuild ended, and how
+    /// long it took: rebuilds are spaced by twice their cost, so workers writing all the
+    /// time do not keep the server rebuilding.
+    rebuilt_at: AtomicU64,
+    rebuild_ms: AtomicU64,
 }
 
 impl App {
@@ -100,8 +107,11 @@ impl App {
         })
     }
 
-    /// The current snapshot, rebuilt first when the store has changed under it.
-    fn snapshot(&self, store: &dyn Store) -> Result<Arc<Snapshot>> {
+    /// The current snapshot. When another process has changed the store (ingest,
+    /// workers), a new one is built in the background and this request gets the
+    /// current one: reads never wait for a rebuild, and see the change a rebuild later.
+    /// The server's own uploads rebuild before they answer ([`App::refresh`]).
+    fn snapshot(self: &Arc<Self>, store: &dyn Store) -> Result<Arc<Snapshot>> {
         let current = self
             .snapshot
             .read()
@@ -113,10 +123,37 @@ impl App {
             return Ok(current);
         }
         self.checked_at.store(now, Ordering::Relaxed);
+        if self.refreshing.load(Ordering::Acquire) {
+            return Ok(current);
+        }
+        let spacing = (2 * self.rebuild_ms.load(Ordering::Relaxed)).max(RECHECK.as_millis() as u64);
+        if now.saturating_sub(self.rebuilt_at.load(Ordering::Relaxed)) < spacing {
+            return Ok(current);
+        }
         if store.changes()? == current.changes {
             return Ok(current);
         }
-        self.refresh()
+        if self
+            .refreshing
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            let app = Arc::clone(self);
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                if let Err(e) = app.refresh() {
+                    eprintln!("triangulate serve: rebuilding the views failed: {e:#}");
+                }
+                app.rebuild_ms
+                    .store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
+                app.rebuilt_at.store(
+                    app.started.elapsed().as_millis() as u64,
+                    Ordering::Relaxed,
+                );
+                app.refreshing.store(false, Ordering::Release);
+            });
+        }
+        Ok(current)
     }
 
     /// Brings the stories up to date with the store and starts a new snapshot.
@@ -204,6 +241,9 @@ pub fn run(opts: ServeOptions, announce: impl FnOnce(SocketAddr)) -> Result<()> 
         writer: Mutex::new(writer),
         snapshot: RwLock::new(first),
         checked_at: AtomicU64::new(0),
+        refreshing: std::sync::atomic::AtomicBool::new(false),
+        rebuilt_at: AtomicU64::new(0),
+        rebuild_ms: AtomicU64::new(0),
         started: Instant::now(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
