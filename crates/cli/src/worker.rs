@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tri_annotate::Annotator;
-use tri_store::{AnnotatedArticle, PgStore};
+use tri_store::{AnnotatedArticle, PgStore, Store};
 
 use crate::db::Db;
 
@@ -86,15 +86,7 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
         if claimed.is_empty() {
             // Idle: place what became ready (two counts when nothing did), unless
             // another process is placing now.
-            let t = Instant::now();
-            if placer.try_lock_stage("stories")? {
-                let placed = crate::stories::update_if_behind(&mut *placer);
-                placer.unlock_stage("stories")?;
-                if placed.context("placing articles in stories")? {
-                    report.placements += 1;
-                }
-            }
-            report.place_seconds += t.elapsed().as_secs_f64();
+            place_unless_busy(&mut *placer, &mut report)?;
             last_place = Instant::now();
             if opts.until_idle && queue.is_idle()? {
                 // Waiting for the lock this time: whatever was committed last is placed
@@ -132,20 +124,27 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
             last_place = Instant::now();
             // Without waiting: another worker placing now covers this batch too, or
             // the next pass does.
-            let t = Instant::now();
-            if placer.try_lock_stage("stories")? {
-                let placed = crate::stories::update_if_behind(&mut *placer);
-                placer.unlock_stage("stories")?;
-                if placed.context("placing articles in stories")? {
-                    report.placements += 1;
-                }
-            }
-            report.place_seconds += t.elapsed().as_secs_f64();
+            place_unless_busy(&mut *placer, &mut report)?;
         }
     }
     bar.finish_and_clear();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Places what became ready, unless another process is placing now (it, or the next
+/// pass, will place this worker's articles too).
+fn place_unless_busy(placer: &mut dyn Store, report: &mut WorkerReport) -> Result<()> {
+    let t = Instant::now();
+    if placer.try_lock_stage("stories")? {
+        let placed = crate::stories::update_if_behind(placer);
+        placer.unlock_stage("stories")?;
+        if placed.context("placing articles in stories")? {
+            report.placements += 1;
+        }
+    }
+    report.place_seconds += t.elapsed().as_secs_f64();
+    Ok(())
 }
 
 /// Annotates one article; a fault in a stage (a panic) is logged and the article is

@@ -313,6 +313,41 @@ pub struct QueueStatus {
     pub processed_articles: u64,
 }
 
+/// How many candidates [`StoreError::Ambiguous`] lists.
+pub(crate) const MAX_CANDIDATES: usize = 10;
+
+/// [`Store::article`] for any store: the article with this exact id, else the one id
+/// starting with this prefix. `exact` reads one article by id; `with_prefix` lists up to
+/// `limit` stored ids starting with a prefix, in id order.
+pub(crate) fn article_by_prefix(
+    id_or_prefix: &str,
+    exact: impl Fn(&str) -> Result<Option<Article>, StoreError>,
+    with_prefix: impl Fn(&str, usize) -> Result<Vec<String>, StoreError>,
+) -> Result<Option<Article>, StoreError> {
+    if let Some(article) = exact(id_or_prefix)? {
+        return Ok(Some(article));
+    }
+    if id_or_prefix.chars().count() < MIN_PREFIX_LEN {
+        return Err(StoreError::PrefixTooShort {
+            prefix: id_or_prefix.to_string(),
+        });
+    }
+    let mut ids = with_prefix(id_or_prefix, MAX_CANDIDATES + 1)?;
+    match ids.len() {
+        0 => Ok(None),
+        1 => exact(&ids[0]),
+        _ => {
+            let more = ids.len() > MAX_CANDIDATES;
+            ids.truncate(MAX_CANDIDATES);
+            Err(StoreError::Ambiguous {
+                prefix: id_or_prefix.to_string(),
+                candidates: ids,
+                more,
+            })
+        }
+    }
+}
+
 /// A canonical entity across the store.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntitySummary {

@@ -13,27 +13,21 @@ use std::time::Duration;
 use postgres::{Client, GenericClient, NoTls, Row};
 use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Event, Figure};
 
+use crate::migrations::Migration;
 use crate::{
     AnnotatedArticle, ArticleSummary, EntitySummary, PutOutcome, QueueStatus, Store, StoreError,
-    StoryRead, MIN_PREFIX_LEN,
+    StoryRead,
 };
-
-/// A schema change for PostgreSQL: applied once, in version order, never edited.
-struct PgMigration {
-    version: u32,
-    name: &'static str,
-    sql: &'static str,
-}
 
 /// Every PostgreSQL migration this build knows, in version order. The history is the
 /// PostgreSQL store's own: its 0001 is the SQLite store's 0001-0007 at once.
-const PG_MIGRATIONS: &[PgMigration] = &[
-    PgMigration {
+const PG_MIGRATIONS: &[Migration] = &[
+    Migration {
         version: 1,
         name: "schema",
         sql: include_str!("../migrations/pg/0001_schema.sql"),
     },
-    PgMigration {
+    Migration {
         version: 2,
         name: "work_queue",
         sql: include_str!("../migrations/pg/0002_work_queue.sql"),
@@ -1037,39 +1031,23 @@ impl Store for PgStore {
     }
 
     fn article(&self, id_or_prefix: &str) -> Result<Option<Article>, StoreError> {
-        if let Some(article) = self.article_exact(id_or_prefix)? {
-            return Ok(Some(article));
-        }
-        if id_or_prefix.chars().count() < MIN_PREFIX_LEN {
-            return Err(StoreError::PrefixTooShort {
-                prefix: id_or_prefix.to_string(),
-            });
-        }
-        const MAX_CANDIDATES: usize = 10;
-        let rows = self
-            .cached_query(
-                "SELECT id FROM articles WHERE id >= $1 ORDER BY id LIMIT $2",
-                &[&id_or_prefix, &((MAX_CANDIDATES + 1) as i64)],
-            )
-            .map_err(|e| self.err(e))?;
-        let mut ids: Vec<String> = rows
-            .iter()
-            .map(|r| r.get::<_, String>(0))
-            .take_while(|id| id.starts_with(id_or_prefix))
-            .collect();
-        match ids.len() {
-            0 => Ok(None),
-            1 => self.article_exact(&ids[0]),
-            _ => {
-                let more = ids.len() > MAX_CANDIDATES;
-                ids.truncate(MAX_CANDIDATES);
-                Err(StoreError::Ambiguous {
-                    prefix: id_or_prefix.to_string(),
-                    candidates: ids,
-                    more,
-                })
-            }
-        }
+        crate::article_by_prefix(
+            id_or_prefix,
+            |id| self.article_exact(id),
+            |prefix, limit| {
+                let rows = self
+                    .cached_query(
+                        "SELECT id FROM articles WHERE id >= $1 ORDER BY id LIMIT $2",
+                        &[&prefix, &(limit as i64)],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(rows
+                    .iter()
+                    .map(|r| r.get::<_, String>(0))
+                    .take_while(|id| id.starts_with(prefix))
+                    .collect())
+            },
+        )
     }
 
     fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {

@@ -17,13 +17,10 @@ use tri_model::{
 };
 
 use crate::migrations::{self, Migration, MIGRATIONS};
-use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError, MIN_PREFIX_LEN};
+use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError};
 
 /// How long a write waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How many candidates [`StoreError::Ambiguous`] lists.
-const MAX_CANDIDATES: usize = 10;
 
 const INSERT_ARTICLE: &str = "
 INSERT INTO articles (
@@ -291,28 +288,11 @@ impl Store for SqliteStore {
     }
 
     fn article(&self, id_or_prefix: &str) -> Result<Option<Article>, StoreError> {
-        if let Some(article) = self.article_exact(id_or_prefix)? {
-            return Ok(Some(article));
-        }
-        if id_or_prefix.chars().count() < MIN_PREFIX_LEN {
-            return Err(StoreError::PrefixTooShort {
-                prefix: id_or_prefix.to_string(),
-            });
-        }
-        let mut ids = self.ids_with_prefix(id_or_prefix, MAX_CANDIDATES + 1)?;
-        match ids.len() {
-            0 => Ok(None),
-            1 => self.article_exact(&ids[0]),
-            _ => {
-                let more = ids.len() > MAX_CANDIDATES;
-                ids.truncate(MAX_CANDIDATES);
-                Err(StoreError::Ambiguous {
-                    prefix: id_or_prefix.to_string(),
-                    candidates: ids,
-                    more,
-                })
-            }
-        }
+        crate::article_by_prefix(
+            id_or_prefix,
+            |id| self.article_exact(id),
+            |prefix, limit| self.ids_with_prefix(prefix, limit),
+        )
     }
 
     fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {

@@ -146,10 +146,8 @@ impl App {
                 }
                 app.rebuild_ms
                     .store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
-                app.rebuilt_at.store(
-                    app.started.elapsed().as_millis() as u64,
-                    Ordering::Relaxed,
-                );
+                app.rebuilt_at
+                    .store(app.started.elapsed().as_millis() as u64, Ordering::Relaxed);
                 app.refreshing.store(false, Ordering::Release);
             });
         }
