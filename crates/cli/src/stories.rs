@@ -65,12 +65,18 @@ const STATE: &str = "stories";
 /// runs under the store's stage lock, so two never place the same articles from the
 /// same saved state.
 pub fn update(store: &mut dyn Store) -> Result<StoryClusterer> {
+    locked(store, |store| update_from(store, false))
+}
+
+/// Runs `work` holding the store's lock on placement, and gives it up however `work`
+/// ended.
+fn locked<T>(store: &mut dyn Store, work: impl FnOnce(&mut dyn Store) -> Result<T>) -> Result<T> {
     store.lock_stage(STATE)?;
-    let result = update_from(store, false);
+    let result = work(&mut *store);
     let unlocked = store.unlock_stage(STATE);
-    let clusterer = result?;
+    let value = result?;
     unlocked?;
-    Ok(clusterer)
+    Ok(value)
 }
 
 /// [`update`], when the stories are behind the store: some article ready to be placed
@@ -78,18 +84,28 @@ pub fn update(store: &mut dyn Store) -> Result<StoryClusterer> {
 /// counts, no state read: the state is tens of megabytes at 100,000 articles), so
 /// workers can call it often.
 pub fn update_if_behind(store: &mut dyn Store) -> Result<bool> {
-    store.lock_stage(STATE)?;
-    let result = (|| {
-        let covered = store.state_articles(STATE)?;
-        if covered.is_some() && covered == Some(store.articles_ready()?) {
-            return Ok(false);
-        }
-        update_from(store, false).map(|_| true)
-    })();
+    locked(store, place_if_behind)
+}
+
+/// [`update_if_behind`] unless another process is placing now; `None` then (that pass,
+/// or the next, places the same articles).
+pub fn update_if_free(store: &mut dyn Store) -> Result<Option<bool>> {
+    if !store.try_lock_stage(STATE)? {
+        return Ok(None);
+    }
+    let result = place_if_behind(&mut *store);
     let unlocked = store.unlock_stage(STATE);
     let placed = result?;
     unlocked?;
-    Ok(placed)
+    Ok(Some(placed))
+}
+
+fn place_if_behind(store: &mut dyn Store) -> Result<bool> {
+    let covered = store.state_articles(STATE)?;
+    if covered.is_some() && covered == Some(store.articles_ready()?) {
+        return Ok(false);
+    }
+    update_from(store, false).map(|_| true)
 }
 
 /// New articles dated before the window of the stream's clock that make `update`

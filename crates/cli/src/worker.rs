@@ -136,12 +136,9 @@ pub fn run(db: &Db, opts: &WorkerOptions) -> Result<WorkerReport> {
 /// pass, will place this worker's articles too).
 fn place_unless_busy(placer: &mut dyn Store, report: &mut WorkerReport) -> Result<()> {
     let t = Instant::now();
-    if placer.try_lock_stage("stories")? {
-        let placed = crate::stories::update_if_behind(placer);
-        placer.unlock_stage("stories")?;
-        if placed.context("placing articles in stories")? {
-            report.placements += 1;
-        }
+    let placed = crate::stories::update_if_free(placer).context("placing articles in stories")?;
+    if placed == Some(true) {
+        report.placements += 1;
     }
     report.place_seconds += t.elapsed().as_secs_f64();
     Ok(())
