@@ -1521,21 +1521,9 @@ mod tests {
 
     fn article(n: usize) -> Article {
         let text = format!("Report number {n} on the talks in Geneva.");
-        Article {
-            id: tri_model::article_id(&text),
-            title: Some(format!("Report {n}")),
-            byline: None,
-            outlet: None,
-            url: None,
-            feed: None,
-            published: None,
-            language: None,
-            text,
-            input: format!("in/{n}.txt"),
-            format: tri_model::InputFormat::Text,
-            charset: "UTF-8".into(),
-            removed: vec![],
-        }
+        let mut article = contract::bare_article(&tri_model::article_id(&text), &text);
+        article.title = Some(format!("Report {n}"));
+        article
     }
 
     fn done(articles: &[Article]) -> Vec<AnnotatedArticle> {
