@@ -558,7 +558,7 @@ impl PgStore {
                  SELECT s, $2, $3 FROM unnest($1::bigint[]) s",
                 &[&seqs, &worker, &annotator],
             )?;
-            client.execute("DELETE FROM pending WHERE article_seq = ANY($1)", &[&seqs])?;
+            // write_entities took the articles off the queue.
             client.batch_execute("COMMIT")
         })();
         self.claimed = false;
