@@ -348,6 +348,18 @@ pub(crate) fn article_by_prefix(
     }
 }
 
+/// The entity kind stored under `name` (as [`EntityKind::as_str`] writes it), if any.
+pub(crate) fn entity_kind(name: &str) -> Option<EntityKind> {
+    [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+        EntityKind::Group,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == name)
+}
+
 /// A canonical entity across the store.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntitySummary {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use postgres::{Client, GenericClient, NoTls, Row};
-use tri_model::{Article, Attributions, Chronology, Entity, EntityKind, Event, Figure};
+use tri_model::{Article, Attributions, Chronology, Entity, Event, Figure};
 
 use crate::migrations::Migration;
 use crate::{
@@ -1222,13 +1222,8 @@ impl Store for PgStore {
         for r in &rows {
             let key: String = r.get(0);
             let kind: &str = r.get(1);
-            let kind = match kind {
-                "person" => EntityKind::Person,
-                "organisation" => EntityKind::Organisation,
-                "place" => EntityKind::Place,
-                "group" => EntityKind::Group,
-                other => return Err(self.corrupt(&key, "entity kind", other.to_string())),
-            };
+            let kind = crate::entity_kind(kind)
+                .ok_or_else(|| self.corrupt(&key, "entity kind", kind.to_string()))?;
             let mut aliases: Vec<String> = r.get(6);
             aliases.sort();
             out.push(EntitySummary {

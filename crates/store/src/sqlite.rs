@@ -12,9 +12,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tri_model::{
-    Article, Attributions, Chronology, DateSource, Entity, EntityKind, Event, Figure, Published,
-};
+use tri_model::{Article, Attributions, Chronology, DateSource, Entity, Event, Figure, Published};
 
 use crate::migrations::{self, Migration, MIGRATIONS};
 use crate::{ArticleSummary, EntitySummary, PutOutcome, Store, StoreError};
@@ -537,13 +535,8 @@ impl Store for SqliteStore {
                 field,
                 detail,
             };
-            let kind = match kind.as_str() {
-                "person" => EntityKind::Person,
-                "organisation" => EntityKind::Organisation,
-                "place" => EntityKind::Place,
-                "group" => EntityKind::Group,
-                other => return Err(corrupt("entity kind", other.to_string())),
-            };
+            let kind =
+                crate::entity_kind(&kind).ok_or_else(|| corrupt("entity kind", kind.clone()))?;
             let mut aliases: Vec<String> = serde_json::from_str(&aliases)
                 .map_err(|e| corrupt("entity aliases", e.to_string()))?;
             aliases.sort();
